@@ -1,0 +1,45 @@
+/**
+ * Every language's content, bundled at build time (JSON imports), so the bot needs no file reads at
+ * run time and a language missing a key fails to compile.
+ */
+import enAnswer from '../locales/en/answer.json';
+import enRfc from '../locales/en/rfc3463.json';
+import enUnderstand from '../locales/en/understand.json';
+import esAnswer from '../locales/es/answer.json';
+import esRfc from '../locales/es/rfc3463.json';
+import esUnderstand from '../locales/es/understand.json';
+import itAnswer from '../locales/it/answer.json';
+import itRfc from '../locales/it/rfc3463.json';
+import itUnderstand from '../locales/it/understand.json';
+import plAnswer from '../locales/pl/answer.json';
+import plRfc from '../locales/pl/rfc3463.json';
+import plUnderstand from '../locales/pl/understand.json';
+import ptAnswer from '../locales/pt-BR/answer.json';
+import ptRfc from '../locales/pt-BR/rfc3463.json';
+import ptUnderstand from '../locales/pt-BR/understand.json';
+import zhAnswer from '../locales/zh-CN/answer.json';
+import zhRfc from '../locales/zh-CN/rfc3463.json';
+import zhUnderstand from '../locales/zh-CN/understand.json';
+import type { Locale } from './locales';
+
+/** Card text: what the bot says. */
+export type AnswerContent = typeof enAnswer;
+/** Standard meanings of RFC 3463 classes, subjects and details. */
+export type StatusCodeContent = typeof enRfc;
+/** Vocabulary for reading messages: phrases separated by `|`. */
+export type UnderstandingContent = typeof enUnderstand;
+
+export interface LanguageContent {
+  answer: AnswerContent;
+  rfc3463: StatusCodeContent;
+  understand: UnderstandingContent;
+}
+
+export const CONTENT: Record<Locale, LanguageContent> = {
+  en: { answer: enAnswer, rfc3463: enRfc, understand: enUnderstand },
+  es: { answer: esAnswer, rfc3463: esRfc, understand: esUnderstand },
+  'pt-BR': { answer: ptAnswer, rfc3463: ptRfc, understand: ptUnderstand },
+  'zh-CN': { answer: zhAnswer, rfc3463: zhRfc, understand: zhUnderstand },
+  it: { answer: itAnswer, rfc3463: itRfc, understand: itUnderstand },
+  pl: { answer: plAnswer, rfc3463: plRfc, understand: plUnderstand },
+};

@@ -1,0 +1,59 @@
+/**
+ * The core's public API: understand a chat message and answer it in the right language.
+ * Channel-neutral: the adapters in `bots/` turn events into calls here and answers into cards.
+ */
+import { buildAnswer } from './answer/build';
+import type { Answer } from './answer/model';
+import { type AnswerRequest, requestFrom } from './answer/request';
+import { DEFAULT_LOCALE, type Locale, toAnswerLocale } from './locales';
+import { type Understanding, understand } from './understand';
+
+export interface AskOptions {
+  /** The client's locale as the channel reports it (`es-MX`, `pt_BR`, …). */
+  clientLocale?: string | undefined;
+  /** The language the user chose with the language command, stored by the channel. */
+  chosenLocale?: Locale | undefined;
+}
+
+export interface Reply {
+  understanding: Understanding;
+  answer: Answer;
+}
+
+/**
+ * The answer's language, first rule that applies (CONTRACT.md): the language a language command asks
+ * for; the user's stored choice; the language the question is written in; the client's locale; English.
+ */
+export function chooseAnswerLocale(understanding: Understanding, options: AskOptions): Locale {
+  if (understanding.intent === 'language' && understanding.requestedLocale)
+    return understanding.requestedLocale;
+  return (
+    options.chosenLocale ??
+    understanding.writtenIn ??
+    (options.clientLocale ? toAnswerLocale(options.clientLocale) : DEFAULT_LOCALE)
+  );
+}
+
+/** Understands `text` and answers it. Pure and synchronous. */
+export function ask(text: string, options: AskOptions = {}): Reply {
+  const clientLocale = options.clientLocale ? toAnswerLocale(options.clientLocale) : undefined;
+  const understanding = understand(text, clientLocale ? { clientLocale } : {});
+  const locale = chooseAnswerLocale(understanding, options);
+  return {
+    understanding,
+    answer: buildAnswer(requestFrom(understanding), locale, understanding.requestedLocale),
+  };
+}
+
+/** Answers a request again, typically in another language after the user switched a card's language. */
+export function answerAgain(request: AnswerRequest, locale: Locale): Answer {
+  return buildAnswer(request, locale);
+}
+
+export type { Answer, Block, Fact, Link, Section } from './answer/model';
+export { type AnswerRequest, parseAnswerRequest } from './answer/request';
+export { AUTONYMS, isLocale, LOCALES, type Locale, toAnswerLocale } from './locales';
+export { plainOf, type Run, splitBold } from './render/inline';
+export { escapeForTerminal, renderPlainText } from './render/plainText';
+export type { Intent, Understanding } from './understand';
+export { MAX_MESSAGE_LENGTH } from './understand/normalize';

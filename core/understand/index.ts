@@ -1,0 +1,81 @@
+/**
+ * Understanding a chat message: a pure, synchronous function of the text and the client's locale.
+ * Every step is one pass (or a fixed number of passes) over input bounded to 16 KB.
+ */
+import { type Locale, languageTagToLocale } from '../locales';
+import { type PastedDetails, readPastedDetails } from './details';
+import { detectWrittenLanguage } from './language';
+import { foldForMatching, normalizeMessage } from './normalize';
+import { type CodeMention, findStatusCodes } from './statusCodes';
+import { separateUserWords } from './userWords';
+import { intentPhrases, languageNames, type PhraseIntent, symptomPhrases } from './vocabulary';
+
+export type Intent = PhraseIntent | 'unknown';
+
+export interface Understanding {
+  intent: Intent;
+  /** Distinct codes in order of first appearance; from the text, or else implied by a symptom. */
+  codes: CodeMention[];
+  details: PastedDetails;
+  /** The language the user wrote in, where their words show it. */
+  writtenIn?: Locale;
+  /** With the `language` intent: the language asked for, where the message names one. */
+  requestedLocale?: Locale;
+}
+
+export interface UnderstandOptions {
+  /** The client's locale (Teams `activity.locale`, Slack user locale), already mapped. */
+  clientLocale?: Locale;
+}
+
+/** Language tags typed after a language command: "lang pl", "language pt-BR". */
+const LANGUAGE_TAG = /(?:^|[\s:,])(en|es|pt(?:[-_]br)?|zh(?:[-_]cn)?|it|pl)(?=$|[\s.,!?])/i;
+
+function distinctByCode(mentions: readonly CodeMention[]): CodeMention[] {
+  const seen = new Set<string>();
+  return mentions.filter((mention) => !seen.has(mention.code) && seen.add(mention.code));
+}
+
+function impliedCodes(folded: string): CodeMention[] {
+  const codes = symptomPhrases.findAll(folded).flatMap((match) => match.values);
+  return distinctByCode(codes.map((code) => ({ code })));
+}
+
+function requestedLanguage(userText: string, foldedUserText: string): Locale | undefined {
+  const named = languageNames.findAll(foldedUserText)[0]?.values[0];
+  return named ?? languageTagToLocale(LANGUAGE_TAG.exec(userText)?.[1]);
+}
+
+function chooseIntent(
+  found: ReadonlySet<PhraseIntent>,
+  hasCodes: boolean,
+  requested: Locale | undefined,
+): Intent {
+  if (found.has('language') && (requested !== undefined || !hasCodes)) return 'language';
+  if (hasCodes) return found.has('fix') ? 'fix' : 'explain';
+  for (const intent of ['list', 'help', 'fix', 'explain'] as const) if (found.has(intent)) return intent;
+  return 'unknown';
+}
+
+export function understand(message: string, options: UnderstandOptions = {}): Understanding {
+  const text = normalizeMessage(message);
+  const userWords = separateUserWords(text);
+  const foldedUserText = foldForMatching(userWords.text);
+
+  const written = findStatusCodes(text);
+  const codes = written.length > 0 ? distinctByCode(written) : impliedCodes(foldForMatching(text));
+  const found = new Set(intentPhrases.findAll(foldedUserText).flatMap((match) => match.values));
+  const requested = found.has('language') ? requestedLanguage(userWords.text, foldedUserText) : undefined;
+  const intent = chooseIntent(found, codes.length > 0, requested);
+  const writtenIn = detectWrittenLanguage(userWords.text, {
+    ignoreEnglish: userWords.containsReport,
+    clientLocale: options.clientLocale,
+  });
+  return {
+    intent,
+    codes: intent === 'language' ? [] : codes,
+    details: readPastedDetails(text),
+    ...(writtenIn ? { writtenIn } : {}),
+    ...(intent === 'language' && requested ? { requestedLocale: requested } : {}),
+  };
+}

@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    // `npm test` type-checks everything with tsc first; with `isolatedModules` set in tsconfig.json,
+    // ts-jest only transpiles each file.
+    '^.+\\.ts$': 'ts-jest',
+  },
+};

@@ -1,0 +1,173 @@
+import { ask } from '../../core';
+import { understand } from '../../core/understand';
+import { PASTES } from '../support/pastes';
+
+describe('the language a question is written in', () => {
+  test.each([
+    ['what does 4.4.316 mean?', 'en'],
+    ['¿qué significa 4.4.316?', 'es'],
+    ['o que significa 4.4.316?', 'pt-BR'],
+    ['4.4.316 是什么意思？', 'zh-CN'],
+    ['cosa significa 4.4.316?', 'it'],
+    ['co oznacza 4.4.316?', 'pl'],
+    ['el conector da conexión rechazada', 'es'],
+    ['como resolver o erro 4.4.316?', 'pt-BR'],
+    ['come risolvo l’errore 4.7.320?', 'it'],
+    ['jak naprawić błąd 4.4.318?', 'pl'],
+    ['如何修复 4.4.317 错误', 'zh-CN'],
+  ])('%s → %s', (text, locale) => {
+    expect(understand(text).writtenIn).toBe(locale);
+  });
+
+  test.each([
+    ['a bare code', '4.4.316'],
+    ['a pasted error line', '450 4.4.316 Connection refused'],
+    ['a pasted LED reason', PASTES.ledReason],
+    ['a pasted NDR', PASTES.ndr],
+  ])('%s shows no language', (_name, text) => {
+    expect(understand(text).writtenIn).toBeUndefined();
+  });
+
+  test('a question above a pasted English NDR shows the question’s language', () => {
+    expect(understand(`¿por qué me llega esto?\n${PASTES.ndr}`).writtenIn).toBe('es');
+  });
+});
+
+describe('symptoms without a code', () => {
+  test.each([
+    ['the firewall blocks Microsoft 365', '4.4.316'],
+    ['our server keeps refusing connections from Exchange Online', '4.4.316'],
+    ['el conector da conexión rechazada', '4.4.316'],
+    ['连接被拒绝', '4.4.316'],
+    ['a conexão foi recusada pelo servidor', '4.4.316'],
+    ['la connessione viene rifiutata', '4.4.316'],
+    ['połączenie zostało odrzucone', '4.4.316'],
+    ['el certificado del smart host caducó', '4.7.320'],
+    ['o certificado do servidor expirou', '4.7.320'],
+    ['il certificato è scaduto', '4.7.320'],
+    ['certyfikat wygasł', '4.7.320'],
+    ['证书过期了', '4.7.320'],
+    ['the DNS lookup for the smart host fails', '4.4.312'],
+    ['connection timed out to our on-prem server', '4.4.315'],
+    ['the server says STARTTLS is required', '4.4.317'],
+    ['the connection was closed abruptly', '4.4.318'],
+    ['what does Fix now do?', '4.4.316'],
+    ['should I switch the accepted domain to Authoritative?', '4.4.316'],
+  ])('%s → %s', (text, code) => {
+    expect(understand(text).codes.map((mention) => mention.code)).toEqual([code]);
+  });
+
+  test('a written code wins over a described symptom', () => {
+    expect(understand('4.4.318 but the certificate is fine').codes).toEqual([{ code: '4.4.318' }]);
+  });
+});
+
+describe('what the user wants', () => {
+  test.each([
+    ['4.4.316', 'explain'],
+    ['what does 4.4.316 mean?', 'explain'],
+    ['how do I fix 4.4.316?', 'fix'],
+    ['how do I fix it?', 'fix'],
+    ['¿y cómo lo arreglo?', 'fix'],
+    ['e como eu resolvo isso?', 'fix'],
+    ['怎么修复？', 'fix'],
+    ['come lo risolvo?', 'fix'],
+    ['jak to naprawić?', 'fix'],
+    ['list', 'list'],
+    ['which codes do you know?', 'list'],
+    ['help', 'help'],
+    ['hello', 'help'],
+    ['lang pl', 'language'],
+    ['language', 'language'],
+    ['answer in Spanish', 'language'],
+    ['asdfgh', 'unknown'],
+    ['', 'unknown'],
+  ])('%s → %s', (text, intent) => {
+    expect(understand(text).intent).toBe(intent);
+  });
+
+  test.each([
+    ['lang pl', 'pl'],
+    ['language pt-BR', 'pt-BR'],
+    ['/mailflow lang zh', 'zh-CN'],
+    ['answer in Spanish', 'es'],
+    ['responde en español', 'es'],
+    ['rispondi in italiano', 'it'],
+    ['odpowiadaj po polsku', 'pl'],
+  ])('%s asks for %s', (text, locale) => {
+    expect(understand(text)).toMatchObject({ intent: 'language', requestedLocale: locale });
+  });
+});
+
+describe('the answer language follows CONTRACT.md', () => {
+  test('the language command is answered in the language it chooses', () => {
+    expect(ask('lang pl', { chosenLocale: 'it', clientLocale: 'es-ES' }).answer.locale).toBe('pl');
+  });
+  test('a stored choice wins over the question’s language', () => {
+    expect(ask('¿qué significa 4.4.316?', { chosenLocale: 'it' }).answer.locale).toBe('it');
+  });
+  test('the question’s language wins over the client locale', () => {
+    expect(ask('what does 4.4.316 mean?', { clientLocale: 'pl-PL' }).answer.locale).toBe('en');
+  });
+  test('a bare code takes the client locale, mapped', () => {
+    expect(ask('4.4.316', { clientLocale: 'pt-PT' }).answer.locale).toBe('pt-BR');
+    expect(ask('4.4.316', { clientLocale: 'zh_TW' }).answer.locale).toBe('zh-CN');
+    expect(ask('4.4.316', { clientLocale: 'es-MX' }).answer.locale).toBe('es');
+  });
+  test('an unknown client locale falls back to English', () => {
+    expect(ask('4.4.316', { clientLocale: 'de-DE' }).answer.locale).toBe('en');
+    expect(ask('4.4.316').answer.locale).toBe('en');
+  });
+});
+
+describe('what a paste tells about the failed delivery', () => {
+  test('the current LED form', () => {
+    expect(understand(PASTES.ledReason)).toMatchObject({
+      codes: [{ code: '4.7.320' }],
+      details: { server: 'mail.contoso.com', ip: '192.0.2.1', port: 25, remoteReply: 'SubjectMismatch' },
+    });
+  });
+  test('the older form with FQDN and IP only', () => {
+    expect(understand(PASTES.olderReason).details).toEqual({
+      server: 'smtp.fabrikam.com',
+      ip: '198.51.100.7',
+    });
+  });
+  test('an NDR names the destination, not Microsoft’s own server', () => {
+    expect(understand(PASTES.ndr)).toMatchObject({
+      intent: 'explain',
+      codes: [{ code: '5.4.316' }, { code: '4.4.316' }],
+      details: {
+        server: 'mail.contoso.com',
+        ip: '192.0.2.10',
+        port: 25,
+        remoteReply: 'Socket error code 10061',
+      },
+    });
+  });
+  test('a sending MTA log', () => {
+    expect(understand(PASTES.postfix)).toMatchObject({
+      codes: [{ code: '4.4.316' }],
+      details: { server: 'mail.contoso.com', ip: '192.0.2.44', port: 2525 },
+    });
+  });
+  test('IPv6', () => {
+    expect(understand(PASTES.ipv6).details).toEqual({ server: 'mail.contoso.com', ip: '2001:db8::25' });
+  });
+  test('a remote server reply quoted in a connector error', () => {
+    expect(understand(PASTES.starttls)).toMatchObject({
+      codes: [{ code: '4.4.317' }, { code: '5.7.3', relation: { kind: 'remoteReply', outer: '4.4.317' } }],
+      details: {
+        server: 'mx.contoso.com',
+        ip: '192.0.2.25',
+        port: 25,
+        remoteReply: '451 5.7.3 STARTTLS is required to send mail',
+      },
+    });
+  });
+  test('an out-of-range address is not reported', () => {
+    expect(understand('{FQDN=mail.contoso.com};{IP=999.1.1.1}').details).toEqual({
+      server: 'mail.contoso.com',
+    });
+  });
+});
