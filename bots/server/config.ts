@@ -1,0 +1,135 @@
+/**
+ * The server's settings, read from the environment once at start-up and validated. The rest of the
+ * code receives this typed object and never reads `process.env`.
+ */
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    problem: string,
+  ) {
+    super(`${setting}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+const APP_TYPES: readonly MicrosoftAppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+
+/** Teams: authenticated with a bot registration, or local mode for the Emulator and Agents Playground. */
+export type TeamsConfig =
+  | { mode: 'local' }
+  | {
+      mode: 'authenticated';
+      appId: string;
+      appPassword: string;
+      appType: MicrosoftAppType;
+      tenantId?: string;
+    };
+
+/** Slack: off, HTTP (events at POST /slack/events), or Socket Mode. */
+export type SlackConfig =
+  | { mode: 'off' }
+  | { mode: 'http'; signingSecret: string; botToken: string; apiUrl: string }
+  | { mode: 'socket'; appToken: string; botToken: string; apiUrl: string; signingSecret?: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  teams: TeamsConfig;
+  slack: SlackConfig;
+}
+
+export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const read = (env: Env, name: string): string | undefined => {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+};
+
+function readPort(env: Env): number {
+  const raw = read(env, 'PORT');
+  if (raw === undefined) return 3978;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 0 || port > 65535)
+    throw new ConfigError('PORT', `"${raw}" is not a port number (0-65535)`);
+  return port;
+}
+
+function readUrl(env: Env, name: string, fallback: string): string {
+  const raw = read(env, name) ?? fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `"${raw}" is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError(name, 'must be an http(s) URL');
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+function readTeams(env: Env): TeamsConfig {
+  const appId = read(env, 'MicrosoftAppId');
+  if (!appId) {
+    for (const name of ['MicrosoftAppPassword', 'MicrosoftAppTenantId']) {
+      if (read(env, name)) throw new ConfigError(name, 'is set, but MicrosoftAppId is not');
+    }
+    return { mode: 'local' };
+  }
+  const appType = read(env, 'MicrosoftAppType') ?? 'MultiTenant';
+  if (!APP_TYPES.includes(appType as MicrosoftAppType)) {
+    throw new ConfigError('MicrosoftAppType', `must be one of ${APP_TYPES.join(', ')}, not "${appType}"`);
+  }
+  const appPassword = read(env, 'MicrosoftAppPassword');
+  if (!appPassword && appType !== 'UserAssignedMSI')
+    throw new ConfigError('MicrosoftAppPassword', 'is required with MicrosoftAppId');
+  const tenantId = read(env, 'MicrosoftAppTenantId');
+  if (!tenantId && appType !== 'MultiTenant')
+    throw new ConfigError('MicrosoftAppTenantId', `is required for ${appType}`);
+  return {
+    mode: 'authenticated',
+    appId,
+    appPassword: appPassword ?? '',
+    appType: appType as MicrosoftAppType,
+    ...(tenantId ? { tenantId } : {}),
+  };
+}
+
+function readSlack(env: Env): SlackConfig {
+  const signingSecret = read(env, 'SLACK_SIGNING_SECRET');
+  const botToken = read(env, 'SLACK_BOT_TOKEN');
+  const appToken = read(env, 'SLACK_APP_TOKEN');
+  if (!signingSecret && !botToken && !appToken) return { mode: 'off' };
+  if (!botToken) throw new ConfigError('SLACK_BOT_TOKEN', 'is required when Slack is configured');
+  const apiUrl = readUrl(env, 'SLACK_API_URL', DEFAULT_SLACK_API_URL);
+  if (appToken) {
+    if (!appToken.startsWith('xapp-'))
+      throw new ConfigError('SLACK_APP_TOKEN', 'must be an app-level token (xapp-…)');
+    return { mode: 'socket', appToken, botToken, apiUrl, ...(signingSecret ? { signingSecret } : {}) };
+  }
+  if (!signingSecret) throw new ConfigError('SLACK_SIGNING_SECRET', 'is required for Slack over HTTP');
+  return { mode: 'http', signingSecret, botToken, apiUrl };
+}
+
+/** Reads and checks every setting; throws a ConfigError naming the first wrong one. */
+export function loadConfig(env: Env): Config {
+  const teams = readTeams(env);
+  const logLevel = (read(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  return {
+    port: readPort(env),
+    // Local mode answers anyone who can reach it, so it listens on loopback unless told otherwise.
+    host: read(env, 'HOST') ?? (teams.mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
+    logLevel,
+    teams,
+    slack: readSlack(env),
+  };
+}
