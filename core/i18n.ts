@@ -33,20 +33,39 @@ export interface Translator {
   has(key: string): boolean;
 }
 
-const translators = new Map<Locale, Translator>(
-  LOCALES.map((locale) => {
-    const t: TFunction = instance.getFixedT(locale);
-    const translator: Translator = {
-      text: (key, values) => t(key, values ?? {}) as string,
-      list: (key) => {
+/**
+ * Content never changes after start-up, so each string without placeholders is looked up in
+ * i18next once and kept: an answer needs dozens of them, and i18next's lookup is the costliest part
+ * of building one.
+ */
+function cachedTranslator(locale: Locale): Translator {
+  const t: TFunction = instance.getFixedT(locale);
+  const texts = new Map<string, string>();
+  const lists = new Map<string, string[]>();
+  return {
+    text(key, values) {
+      if (values) return t(key, values) as string;
+      let text = texts.get(key);
+      if (text === undefined) {
+        text = t(key) as string;
+        texts.set(key, text);
+      }
+      return text;
+    },
+    list(key) {
+      let list = lists.get(key);
+      if (list === undefined) {
         const value: unknown = t(key, { returnObjects: true });
-        return Array.isArray(value) ? value.map(String) : [];
-      },
-      has: (key) => instance.exists(key, { lng: locale }),
-    };
-    return [locale, translator];
-  }),
-);
+        list = Array.isArray(value) ? value.map(String) : [];
+        lists.set(key, list);
+      }
+      return [...list];
+    },
+    has: (key) => instance.exists(key, { lng: locale }),
+  };
+}
+
+const translators = new Map<Locale, Translator>(LOCALES.map((locale) => [locale, cachedTranslator(locale)]));
 
 export function translatorFor(locale: Locale): Translator {
   return translators.get(locale) ?? (translators.get(DEFAULT_LOCALE) as Translator);

@@ -6,6 +6,7 @@ import { type Locale, languageTagToLocale } from '../locales';
 import { type PastedDetails, readPastedDetails } from './details';
 import { detectWrittenLanguage } from './language';
 import { foldForMatching, normalizeMessage } from './normalize';
+import { tokenize } from './phrases';
 import { type CodeMention, findStatusCodes } from './statusCodes';
 import { separateUserWords } from './userWords';
 import { intentPhrases, languageNames, type PhraseIntent, symptomPhrases } from './vocabulary';
@@ -36,13 +37,13 @@ function distinctByCode(mentions: readonly CodeMention[]): CodeMention[] {
   return mentions.filter((mention) => !seen.has(mention.code) && seen.add(mention.code));
 }
 
-function impliedCodes(folded: string): CodeMention[] {
-  const codes = symptomPhrases.findAll(folded).flatMap((match) => match.values);
+function impliedCodes(text: string): CodeMention[] {
+  const codes = symptomPhrases.findAll(tokenize(foldForMatching(text))).flatMap((match) => match.values);
   return distinctByCode(codes.map((code) => ({ code })));
 }
 
-function requestedLanguage(userText: string, foldedUserText: string): Locale | undefined {
-  const named = languageNames.findAll(foldedUserText)[0]?.values[0];
+function requestedLanguage(userText: string, userTokens: readonly string[]): Locale | undefined {
+  const named = languageNames.findAll(userTokens)[0]?.values[0];
   return named ?? languageTagToLocale(LANGUAGE_TAG.exec(userText)?.[1]);
 }
 
@@ -60,14 +61,14 @@ function chooseIntent(
 export function understand(message: string, options: UnderstandOptions = {}): Understanding {
   const text = normalizeMessage(message);
   const userWords = separateUserWords(text);
-  const foldedUserText = foldForMatching(userWords.text);
+  const userTokens = tokenize(foldForMatching(userWords.text));
 
   const written = findStatusCodes(text);
-  const codes = written.length > 0 ? distinctByCode(written) : impliedCodes(foldForMatching(text));
-  const found = new Set(intentPhrases.findAll(foldedUserText).flatMap((match) => match.values));
-  const requested = found.has('language') ? requestedLanguage(userWords.text, foldedUserText) : undefined;
+  const codes = written.length > 0 ? distinctByCode(written) : impliedCodes(text);
+  const found = new Set(intentPhrases.findAll(userTokens).flatMap((match) => match.values));
+  const requested = found.has('language') ? requestedLanguage(userWords.text, userTokens) : undefined;
   const intent = chooseIntent(found, codes.length > 0, requested);
-  const writtenIn = detectWrittenLanguage(userWords.text, {
+  const writtenIn = detectWrittenLanguage(userWords.text, userTokens, {
     ignoreEnglish: userWords.containsReport,
     clientLocale: options.clientLocale,
   });

@@ -1,5 +1,4 @@
 import { LOCALES, type Locale } from '../locales';
-import { foldForMatching } from './normalize';
 import { languageMarkers } from './vocabulary';
 
 /** Letters that only some of the six languages use, and how strongly each shows the language. */
@@ -18,16 +17,17 @@ const LETTER_SIGNALS: readonly { pattern: RegExp; locale: Locale; weight: number
 const MIN_SCORE: Record<Locale, number> = { en: 2, es: 1, 'pt-BR': 1, 'zh-CN': 1, it: 1, pl: 1 };
 
 /**
- * The language the user wrote in, among the six; `undefined` when the words don't show it (a bare
+ * The language the user wrote in, among the six, from their words (`userTokens`, folded) and letters; `undefined` when the words don't show it (a bare
  * code, a pasted English error) or two languages are equally likely and the client's isn't one of them.
  */
 export function detectWrittenLanguage(
   userText: string,
+  userTokens: readonly string[],
   options: { ignoreEnglish: boolean; clientLocale: Locale | undefined },
 ): Locale | undefined {
   const scores = new Map<Locale, number>(LOCALES.map((locale) => [locale, 0]));
   const add = (locale: Locale, weight: number) => scores.set(locale, (scores.get(locale) ?? 0) + weight);
-  for (const match of languageMarkers.findAll(foldForMatching(userText))) {
+  for (const match of languageMarkers.findAll(userTokens)) {
     for (const locale of match.values) add(locale, 1);
   }
   for (const signal of LETTER_SIGNALS) if (signal.pattern.test(userText)) add(signal.locale, signal.weight);

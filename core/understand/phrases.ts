@@ -2,57 +2,117 @@ import { foldForMatching } from './normalize';
 
 export interface PhraseMatch<T> {
   values: readonly T[];
-  /** Offset in the folded text. */
+  /** Index of the first token of the match. */
   index: number;
 }
 
-const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-/** Latin phrases this short match whole words only: "hi" must not match "history". */
+/**
+ * Words of folded text, in order. Chinese and Japanese characters are one token each, since those
+ * languages write no spaces; everything that is not a letter or digit separates tokens.
+ */
+export function tokenize(folded: string): string[] {
+  const tokens: string[] = [];
+  for (const [word] of folded.matchAll(WORD)) {
+    if (!CJK.test(word)) {
+      tokens.push(word);
+      continue;
+    }
+    for (const [part] of word.matchAll(CJK_PARTS)) tokens.push(part);
+  }
+  return tokens;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK_PARTS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+
+/** A phrase's last word this short must match a whole word ("hi" must not match "history"). */
 const WHOLE_WORD_MAX_LENGTH = 3;
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Splits a vocabulary entry ("a | b | c") into folded phrases. */
-export function splitPhrases(entry: string): string[] {
+/** Splits a vocabulary entry ("a | b | c") into phrases, each a list of folded tokens. */
+export function splitPhrases(entry: string): string[][] {
   return entry
     .split('|')
-    .map((phrase) => foldForMatching(phrase.trim()).replace(/\s+/g, ' '))
-    .filter((phrase) => phrase.length > 0);
+    .map((phrase) => tokenize(foldForMatching(phrase.trim())))
+    .filter((tokens) => tokens.length > 0);
+}
+
+interface TrieNode<T> {
+  /** Phrases continue with this whole word. */
+  next: Map<string, TrieNode<T>>;
+  /** Phrases that end here with this whole word. */
+  wholeWordEnds: Map<string, T[]>;
+  /** Phrases that end here with a word starting with this prefix ("rechaz" → "rechazada"). */
+  prefixEnds: Map<string, T[]>;
+}
+
+const newNode = <T>(): TrieNode<T> => ({ next: new Map(), wholeWordEnds: new Map(), prefixEnds: new Map() });
+
+function addValue<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const values = map.get(key) ?? [];
+  if (!values.includes(value)) values.push(value);
+  map.set(key, values);
 }
 
 /**
- * Finds vocabulary phrases in text. A phrase matches where a word starts and may end inside a word
- * ("rechaz" matches "rechazada"); short ones match whole words; Chinese phrases match anywhere, as
- * Chinese has no spaces. Compiled once into a single alternation of literals, longest first, which
- * the regular expression engine matches without backtracking blow-ups.
+ * Finds vocabulary phrases in tokenized text. A phrase matches where a word starts; its last word
+ * may be the beginning of a longer word, unless it is very short. A trie of words keeps matching
+ * linear: at each token it walks at most one phrase's length, looking words up in maps.
  */
 export class PhraseMatcher<T> {
-  private readonly valuesByPhrase = new Map<string, T[]>();
-  private readonly pattern: RegExp | undefined;
+  private readonly root = newNode<T>();
+  private longestPrefix = 0;
 
-  constructor(entries: Iterable<readonly [phrase: string, value: T]>) {
-    for (const [phrase, value] of entries) {
-      const values = this.valuesByPhrase.get(phrase) ?? [];
-      if (!values.includes(value)) values.push(value);
-      this.valuesByPhrase.set(phrase, values);
-    }
-    const phrases = [...this.valuesByPhrase.keys()].sort((a, b) => b.length - a.length);
-    const alternatives = phrases.map((phrase) => {
-      const literal = escapeRegExp(phrase).replace(/ /g, '\\s+');
-      if (HAN_OR_KANA.test(phrase)) return literal;
-      const end = phrase.length <= WHOLE_WORD_MAX_LENGTH ? '(?![\\p{L}\\p{N}])' : '';
-      return `(?<![\\p{L}\\p{N}])${literal}${end}`;
-    });
-    this.pattern = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gu') : undefined;
+  constructor(entries: Iterable<readonly [phrase: readonly string[], value: T]>) {
+    for (const [tokens, value] of entries) this.add(tokens, value);
   }
 
-  /** All matches in `folded` (text passed through `foldForMatching`), left to right, not overlapping. */
-  findAll(folded: string): PhraseMatch<T>[] {
-    if (!this.pattern) return [];
+  private add(tokens: readonly string[], value: T): void {
+    let node = this.root;
+    tokens.forEach((token, position) => {
+      if (position < tokens.length - 1) {
+        const child = node.next.get(token) ?? newNode<T>();
+        node.next.set(token, child);
+        node = child;
+      } else if (token.length <= WHOLE_WORD_MAX_LENGTH) {
+        addValue(node.wholeWordEnds, token, value);
+      } else {
+        addValue(node.prefixEnds, token, value);
+        this.longestPrefix = Math.max(this.longestPrefix, token.length);
+      }
+    });
+  }
+
+  /** The longest phrase starting at token `start`: its values and the index after its last token. */
+  private matchAt(tokens: readonly string[], start: number): { values: T[]; end: number } | undefined {
+    let node: TrieNode<T> | undefined = this.root;
+    let best: { values: T[]; end: number } | undefined;
+    for (let index = start; node && index < tokens.length; index++) {
+      const word = tokens[index] as string;
+      const whole = node.wholeWordEnds.get(word);
+      if (whole) best = { values: whole, end: index + 1 };
+      for (let length = Math.min(word.length, this.longestPrefix); length > WHOLE_WORD_MAX_LENGTH; length--) {
+        const prefixed = node.prefixEnds.get(length === word.length ? word : word.slice(0, length));
+        if (prefixed) {
+          best = { values: prefixed, end: index + 1 };
+          break;
+        }
+      }
+      node = node.next.get(word);
+    }
+    return best;
+  }
+
+  /** Every match, left to right, not overlapping, the longest at each place. */
+  findAll(tokens: readonly string[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
-    for (const match of folded.matchAll(this.pattern)) {
-      const values = this.valuesByPhrase.get(match[0].replace(/\s+/g, ' '));
-      if (values) matches.push({ values, index: match.index });
+    for (let index = 0; index < tokens.length; ) {
+      const match = this.matchAt(tokens, index);
+      if (match) {
+        matches.push({ values: match.values, index });
+        index = match.end;
+      } else index++;
     }
     return matches;
   }

@@ -12,11 +12,11 @@ import { PhraseMatcher, splitPhrases } from './phrases';
 export const PHRASE_INTENTS = ['fix', 'explain', 'list', 'help', 'language'] as const;
 export type PhraseIntent = (typeof PHRASE_INTENTS)[number];
 
-function build<T>(collect: (locale: Locale) => Iterable<readonly [string, T]>): PhraseMatcher<T> {
+function build<T>(collect: (locale: Locale) => Iterable<readonly [readonly string[], T]>): PhraseMatcher<T> {
   return new PhraseMatcher(LOCALES.flatMap((locale) => [...collect(locale)]));
 }
 
-function* phrasesOf<T>(entry: string, value: T): Iterable<readonly [string, T]> {
+function* phrasesOf<T>(entry: string, value: T): Iterable<readonly [readonly string[], T]> {
   for (const phrase of splitPhrases(entry)) yield [phrase, value];
 }
 

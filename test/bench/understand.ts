@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: speed of understanding and of a full answer (understanding, answer model and the
+ * three renderings), on a realistic mix of messages; plus how understanding scales with input size.
+ */
+import { performance } from 'node:perf_hooks';
+import { renderSlashCommandBlocks } from '../../bots/slack/blocks/messages';
+import { renderAdaptiveCard } from '../../bots/teams/cards/answerCard';
+import { ask, renderPlainText } from '../../core';
+import { understand } from '../../core/understand';
+import { MESSAGE_MIX } from './messages';
+
+const UNDERSTAND_ROUNDS = 20_000;
+const ANSWER_ROUNDS = 2_000;
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function understandingThroughput(): number {
+  for (const message of MESSAGE_MIX) understand(message.text); // warm up
+  const start = performance.now();
+  for (let round = 0; round < UNDERSTAND_ROUNDS; round++) {
+    for (const message of MESSAGE_MIX) understand(message.text);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return (UNDERSTAND_ROUNDS * MESSAGE_MIX.length) / seconds;
+}
+
+function fullAnswerLatencies(): number[] {
+  const times: number[] = [];
+  for (let round = 0; round < ANSWER_ROUNDS; round++) {
+    for (const message of MESSAGE_MIX) {
+      const start = performance.now();
+      const { answer } = ask(message.text, { clientLocale: message.locale });
+      renderAdaptiveCard(answer);
+      renderSlashCommandBlocks(answer);
+      renderPlainText(answer);
+      times.push(performance.now() - start);
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** Microseconds to understand adversarial text of growing size: linear parsing doubles with size. */
+function scaling(): { size: number; micros: number }[] {
+  const unit = '4.4.[Message=450 4.4.316 {FQDN=mail.contoso.com(192.0.2.1 conexión rechaz 连接 ';
+  return [2, 4, 8, 16].map((kb) => {
+    const text = unit.repeat(Math.ceil((kb * 1024) / unit.length)).slice(0, kb * 1024);
+    const rounds = 200;
+    understand(text);
+    const start = performance.now();
+    for (let round = 0; round < rounds; round++) understand(text);
+    return { size: kb, micros: ((performance.now() - start) / rounds) * 1000 };
+  });
+}
+
+const throughput = understandingThroughput();
+const latencies = fullAnswerLatencies();
+const lines = [
+  `messages in the mix: ${MESSAGE_MIX.length}`,
+  `understanding: ${Math.round(throughput).toLocaleString('en-US')} messages/s`,
+  `full answer (understand + answer + Adaptive Card + Block Kit + text): p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms, ${Math.round(1000 / (latencies.reduce((a, b) => a + b, 0) / latencies.length)).toLocaleString('en-US')} answers/s`,
+  'understanding adversarial input by size:',
+  ...scaling().map(({ size, micros }) => `  ${String(size).padStart(2)} KB: ${micros.toFixed(0)} µs`),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
