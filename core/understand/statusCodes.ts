@@ -41,7 +41,11 @@ const QUOTE_MARKERS = ['message=', 'msg='];
 const EXPIRY_DETAIL = '4.7';
 
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
-const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
+/** Letters and digits that glue onto a code; Chinese and Japanese characters don't (no spaces there). */
+const isWordChar = (ch: string | undefined): boolean =>
+  ch !== undefined &&
+  /[\p{L}\p{N}_]/u.test(ch) &&
+  !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch);
 
 /** Reads 1–3 digits at `start`; returns the index after them, or -1 when there are none or more. */
 function readDigits(text: string, start: number): number {
@@ -56,7 +60,7 @@ function previousWord(text: string, index: number): string {
   let end = index;
   while (end > 0 && text[end - 1] === ' ') end--;
   let start = end;
-  while (start > 0 && end - start < 12 && isWordChar(text[start - 1])) start--;
+  while (start > 0 && end - start < 12 && /[\p{L}\p{N}_]/u.test(text[start - 1] ?? '')) start--;
   return text.slice(start, end).toLowerCase();
 }
 

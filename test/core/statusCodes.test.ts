@@ -20,6 +20,7 @@ describe('codes in the forms people write them', () => {
     ['"5.7.3"', ['5.7.3']],
     ['Status:4.4.316', ['4.4.316']],
     ['LED=450 4.7.320 Certificate validation failed', ['4.7.320']],
+    ['为什么会出现4.4.316错误', ['4.4.316']],
   ])('%s', (text, expected) => {
     expect(codesIn(text)).toEqual(expected);
   });
@@ -45,6 +46,8 @@ describe('never a code read out of something else', () => {
     ['subject 8', '4.8.316'],
     ['a four-digit detail', '4.4.3160'],
     ['TLS version', 'TLS 1.2'],
+    ['a Chinese version word', '版本 4.4.316'],
+    ['a Chinese version word without a space', '版本4.4.316'],
   ])('%s: %s', (_name, text) => {
     expect(codesIn(text)).toEqual([]);
   });

@@ -15,6 +15,10 @@ describe('the language a question is written in', () => {
     ['come risolvo l’errore 4.7.320?', 'it'],
     ['jak naprawić błąd 4.4.318?', 'pl'],
     ['如何修复 4.4.317 错误', 'zh-CN'],
+    ['estamos recibiendo 4.4.316 desde ayer', 'es'],
+    ['stiamo ricevendo 4.4.318 da ieri', 'it'],
+    ['dostajemy 4.4.315 od wczoraj', 'pl'],
+    ['estamos recebendo 4.7.320 desde ontem', 'pt-BR'],
   ])('%s → %s', (text, locale) => {
     expect(understand(text).writtenIn).toBe(locale);
   });
@@ -93,6 +97,7 @@ describe('what the user wants', () => {
     ['answer in Spanish', 'es'],
     ['responde en español', 'es'],
     ['rispondi in italiano', 'it'],
+    ['passa all’italiano', 'it'],
     ['odpowiadaj po polsku', 'pl'],
   ])('%s asks for %s', (text, locale) => {
     expect(understand(text)).toMatchObject({ intent: 'language', requestedLocale: locale });
