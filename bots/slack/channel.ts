@@ -12,12 +12,16 @@ import { registerAnswerActions } from './handlers/actions';
 import { registerSlashCommand } from './handlers/command';
 import type { HandlerContext } from './handlers/context';
 import { registerConversationEvents } from './handlers/events';
+import { InFlightWork } from './handlers/inFlight';
 import { ignoreRedeliveries } from './handlers/redeliveries';
 import { SLACK_EVENTS_PATH } from './http/restifyReceiver';
 import { BotIdentity } from './identity';
 import { createReceiver } from './receiver';
 import { createSlackState, type SlackState } from './state';
 import { UserLocales } from './userLocale';
+
+/** How long a shutdown waits for answers in progress. */
+const STOP_GRACE_MS = 10_000;
 
 export interface SlackChannelDeps {
   logger: Logger;
@@ -53,6 +57,8 @@ export function createSlackChannel(
     answering: new Answering(state, deps.core ?? REAL_CORE),
     userLocales: new UserLocales(state.userLocales, logger),
   };
+  const inFlight = new InFlightWork();
+  app.use(inFlight.middleware);
   app.use(ignoreRedeliveries(state.seenEvents, logger));
   registerSlashCommand(app, handlers);
   registerConversationEvents(app, handlers);
@@ -87,6 +93,8 @@ export function createSlackChannel(
     },
     async stop() {
       await app.stop();
+      // Let answers in progress reach Slack; a Web API call that hangs must not block the shutdown.
+      await inFlight.drain(STOP_GRACE_MS);
     },
   };
 }

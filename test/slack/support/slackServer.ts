@@ -26,6 +26,8 @@ export interface PostOptions {
   timestamp?: number;
   /** Send without signature headers. */
   unsigned?: boolean;
+  /** Sign with this secret instead of the server's. */
+  secret?: string;
 }
 
 export interface SlackTestServer {
@@ -66,7 +68,7 @@ export async function startSlackServer(options: { core?: CoreApi } = {}): Promis
       ? {}
       : {
           'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': signature(body, timestamp),
+          'x-slack-signature': signature(body, timestamp, postOptions.secret),
         };
     return fetch(`${baseUrl}/slack/events`, {
       method: 'POST',

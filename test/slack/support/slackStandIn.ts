@@ -103,7 +103,10 @@ export class SlackStandIn {
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    // Keep-alive connections from the bot's Web API client would otherwise hold the server open.
+    this.server?.closeAllConnections();
+    await closed;
   }
 
   private record(call: RecordedCall): void {
