@@ -136,6 +136,36 @@ test('Share in channel posts the answer for everyone and removes the private one
   expect(deleted.body.delete_original).toBe(true);
 });
 
+test('Share where the bot is not a member posts through the response_url instead', async () => {
+  slack.standIn.notMemberOf.add('CPRIVATE');
+  const blocks = await slashAnswer('4.4.315', 'UA8');
+  const responseId = randomUUID();
+  await slack.action(
+    click({
+      user: 'UA8',
+      actionId: 'mailflow_share',
+      blocks,
+      ephemeral: true,
+      responseId,
+      standIn: slack.standIn,
+      channel: 'CPRIVATE',
+    }),
+  );
+  const posted = await slack.standIn.waitFor(
+    'response_url',
+    (call) => call.responseId === responseId && call.body.response_type === 'in_channel',
+  );
+  expect(posted.body.replace_original).toBe(false);
+  expect(posted.body.blocks).toEqual(
+    JSON.parse(JSON.stringify(renderPublicBlocks(ask('4.4.315').answer))) as unknown[],
+  );
+  const deleted = await slack.standIn.waitFor(
+    'response_url',
+    (call) => call.responseId === responseId && call.body.delete_original === true,
+  );
+  expect(deleted).toBeDefined();
+});
+
 test('a click on a link button is acknowledged and nothing else happens', async () => {
   const blocks = await slashAnswer('4.4.316', 'UA6');
   const before = slack.standIn.calls.length;

@@ -166,6 +166,7 @@ export function click(options: {
   standIn: SlackStandIn;
   messageTs?: string;
   selected?: string;
+  channel?: string;
 }): Record<string, unknown> {
   const actionsBlock = (options.blocks as { type: string; block_id?: string; elements?: unknown[] }[]).find(
     (block) => block.type === 'actions',
@@ -175,6 +176,7 @@ export function click(options: {
   );
   if (!actionsBlock || !element) throw new Error(`no ${options.actionId} in the blocks`);
   const ts = options.messageTs ?? messageTs();
+  const channel = options.channel ?? 'C1';
   return {
     type: 'block_actions',
     user: { id: options.user, username: options.user.toLowerCase(), team_id: 'T1' },
@@ -182,8 +184,8 @@ export function click(options: {
     token: 'legacy-verification-token',
     trigger_id: '1.2.3',
     team: { id: 'T1', domain: 'contoso' },
-    container: { type: 'message', message_ts: ts, channel_id: 'C1', is_ephemeral: options.ephemeral },
-    channel: { id: 'C1', name: 'mail-ops' },
+    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: options.ephemeral },
+    channel: { id: channel, name: 'mail-ops' },
     ...(options.ephemeral ? {} : { message: { type: 'message', ts, text: '' } }),
     response_url: options.standIn.responseUrl(options.responseId),
     actions: [

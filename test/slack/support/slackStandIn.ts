@@ -47,6 +47,8 @@ export class SlackStandIn {
   readonly calls: RecordedCall[] = [];
   /** users.info answers: user id → Slack locale. Others get en-US. */
   readonly userLocales = new Map<string, string>();
+  /** Channels the bot is not a member of: chat.postMessage there fails like Slack's. */
+  readonly notMemberOf = new Set<string>();
   private readonly held = new Map<string, Promise<void>>();
   private readonly waiters: { predicate: Predicate; resolve: (call: RecordedCall) => void }[] = [];
   private server: Server | undefined;
@@ -147,6 +149,7 @@ export class SlackStandIn {
         return reply({ ok: true, user: { id: user, locale: this.userLocales.get(user) ?? 'en-US' } });
       }
       case 'chat.postMessage':
+        if (this.notMemberOf.has(String(body.channel))) return reply({ ok: false, error: 'not_in_channel' });
         this.nextTs += 1;
         return reply({ ok: true, channel: body.channel, ts: `${this.nextTs}.000100` });
       case 'chat.update':
