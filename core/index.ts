@@ -45,13 +45,18 @@ export function ask(text: string, options: AskOptions = {}): Reply {
   };
 }
 
-/** Answers a request again, typically in another language after the user switched a card's language. */
-export function answerAgain(request: AnswerRequest, locale: Locale): Answer {
-  return buildAnswer(request, locale);
+/**
+ * Answers a request again, typically in another language after the user switched a card's language.
+ * `requestedLocale`: the language the user just picked on a language card, so that card confirms the
+ * choice ("From now on I'll answer in …") instead of asking again.
+ */
+export function answerAgain(request: AnswerRequest, locale: Locale, requestedLocale?: Locale): Answer {
+  return buildAnswer(request, locale, requestedLocale);
 }
 
 export type { Answer, Block, Fact, Link, Section } from './answer/model';
 export { type AnswerRequest, parseAnswerRequest } from './answer/request';
+export { type Translator, translatorFor } from './i18n';
 export { AUTONYMS, isLocale, LOCALES, type Locale, toAnswerLocale } from './locales';
 export { plainOf, type Run, splitBold } from './render/inline';
 export { escapeForTerminal, renderPlainText } from './render/plainText';

@@ -1,0 +1,19 @@
+/** The channels this server runs, from the settings. */
+import { createSlackChannel } from '../slack/channel';
+import type { Channel } from './channel';
+import type { Config } from './config';
+import type { Logger } from './logger';
+
+export function buildChannels(config: Config, logger: Logger): Channel[] {
+  const channels: Channel[] = [];
+  if (config.slack.mode !== 'off') channels.push(createSlackChannel(config.slack, { logger }));
+  return channels;
+}
+
+/** The start-up log's lines: how each channel runs, and which are off. */
+export function describeChannels(config: Config, channels: readonly Channel[]): string[] {
+  return [
+    ...channels.map((channel) => channel.description),
+    ...(config.slack.mode === 'off' ? ['Slack: off (no SLACK_* settings)'] : []),
+  ];
+}

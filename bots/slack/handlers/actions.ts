@@ -1,0 +1,172 @@
+/**
+ * Clicks on an answer: show/hide the fix and switch the language redraw the answer in place; "Share
+ * in channel" posts the private answer for everyone. An answer only the asker sees (a slash command's)
+ * can only be changed through its `response_url`; a normal message through `chat.update`. The card
+ * state comes back from the client, so it is decoded as untrusted input.
+ */
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  RespondFn,
+  SlackActionMiddlewareArgs,
+  StaticSelectAction,
+} from '@slack/bolt';
+import { isLocale, type Locale } from '../../../core';
+import { ACTION_IDS } from '../blocks/answerBlocks';
+import { type CardState, decodeCardState } from '../blocks/cardState';
+import { apologyText, newReference } from '../conversation/apology';
+import { answerMessage, apologyLocale, type SlackMessage } from '../conversation/outgoing';
+import { threadKey } from '../state';
+import type { HandlerContext } from './context';
+
+type ActionArgs<A extends BlockAction> = SlackActionMiddlewareArgs<A> & AllMiddlewareArgs;
+
+/** Where the clicked message is, from the click's `container`. */
+interface ClickedMessage {
+  ephemeral: boolean;
+  channel: string | undefined;
+  ts: string | undefined;
+}
+
+class UnreadableCardError extends Error {
+  constructor(what: string) {
+    super(`unreadable ${what} in a Slack action`);
+    this.name = 'UnreadableCardError';
+  }
+}
+
+function clickedMessage(body: BlockAction): ClickedMessage {
+  const { container } = body;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    ephemeral: container.is_ephemeral === true,
+    channel: text(container.channel_id) ?? body.channel?.id,
+    ts: text(container.message_ts) ?? body.message?.ts,
+  };
+}
+
+function stateOf(value: string | undefined): CardState {
+  const state = decodeCardState(value);
+  if (!state) throw new UnreadableCardError('card state');
+  return state;
+}
+
+async function replaceClickedMessage(
+  { body, client, respond }: ActionArgs<BlockAction>,
+  message: SlackMessage,
+): Promise<void> {
+  const clicked = clickedMessage(body);
+  if (clicked.ephemeral || !clicked.channel || !clicked.ts) {
+    await respond({ replace_original: true, ...message });
+    return;
+  }
+  await client.chat.update({ channel: clicked.channel, ts: clicked.ts, ...message });
+}
+
+/** Runs an action's work after the ack; a failure becomes a private apology to the clicker. */
+async function afterAck(
+  { logger, answering }: HandlerContext,
+  args: { ack: () => Promise<void>; respond: RespondFn; body: BlockAction },
+  locale: () => Locale | undefined,
+  work: () => Promise<void>,
+): Promise<void> {
+  await args.ack();
+  try {
+    await work();
+  } catch (error) {
+    const reference = newReference();
+    logger.error({ err: error, reference }, 'Slack: handling a click failed');
+    const language = locale() ?? apologyLocale(answering.chosenLocale(args.body.user.id), undefined);
+    try {
+      await args.respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: apologyText(language, reference),
+      });
+    } catch (apologyError) {
+      logger.error({ err: apologyError, reference }, 'Slack: the apology could not be sent either');
+    }
+  }
+}
+
+/** Posting where the bot is not a member fails; the click's response_url can still post there. */
+const cannotPostThere = (error: unknown): boolean => {
+  const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
+  return code === 'not_in_channel' || code === 'channel_not_found';
+};
+
+export function registerAnswerActions(app: App, handlers: HandlerContext): void {
+  const { answering, logger } = handlers;
+
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.toggleFix, async (args) => {
+    let state: CardState | undefined;
+    await afterAck(
+      handlers,
+      args,
+      () => state?.locale,
+      async () => {
+        state = stateOf(args.action.value);
+        const answer = answering.again(state.request, state.locale);
+        const { ephemeral } = clickedMessage(args.body);
+        await replaceClickedMessage(
+          args,
+          answerMessage(answer, { showFix: state.showFix, shareable: ephemeral }),
+        );
+      },
+    );
+  });
+
+  app.action<BlockAction<StaticSelectAction>>(ACTION_IDS.language, async (args) => {
+    const picked = args.action.selected_option?.value;
+    await afterAck(
+      handlers,
+      args,
+      () => (isLocale(picked) ? picked : undefined),
+      async () => {
+        if (!isLocale(picked)) throw new UnreadableCardError('language');
+        const state = stateOf(args.action.block_id);
+        answering.choose(args.body.user.id, picked);
+        const answer = answering.again(state.request, picked, picked);
+        const { ephemeral } = clickedMessage(args.body);
+        await replaceClickedMessage(
+          args,
+          answerMessage(answer, { showFix: state.showFix, shareable: ephemeral }),
+        );
+        logger.info({ locale: picked }, 'Slack: a user picked a language');
+      },
+    );
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async (args) => {
+    let state: CardState | undefined;
+    await afterAck(
+      handlers,
+      args,
+      () => state?.locale,
+      async () => {
+        state = stateOf(args.action.value);
+        const message = answerMessage(answering.again(state.request, state.locale), {
+          showFix: true,
+          shareable: false,
+        });
+        const { channel } = clickedMessage(args.body);
+        if (!channel) throw new UnreadableCardError('channel');
+        try {
+          const posted = await args.client.chat.postMessage({ channel, ...message });
+          if (posted.ts) answering.remember(threadKey(channel, posted.ts), state.request);
+        } catch (error) {
+          if (!cannotPostThere(error)) throw error;
+          await args.respond({ response_type: 'in_channel', replace_original: false, ...message });
+        }
+        await args.respond({ delete_original: true });
+      },
+    );
+  });
+
+  // URL buttons open their link in the browser, but Slack still sends the click and expects an ack.
+  app.action(/^mailflow_link_/, async ({ ack }) => {
+    await ack();
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * One URL, three encodings: the Events API posts JSON; slash commands post a form; interactivity
+ * posts a form whose `payload` field holds JSON.
+ */
+
+export type SlackBody = Record<string, unknown>;
+
+export type Parsed = { ok: true; body: SlackBody } | { ok: false; reason: string };
+
+const isObject = (value: unknown): value is SlackBody =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function parseJsonObject(text: string): Parsed {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) ? { ok: true, body: value } : { ok: false, reason: 'JSON body is not an object' };
+  } catch {
+    return { ok: false, reason: 'malformed JSON' };
+  }
+}
+
+/** The media type without parameters: `application/json; charset=utf-8` → `application/json`. */
+export const mediaTypeOf = (contentType: string | undefined): string =>
+  (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+
+export function parseSlackBody(rawBody: string, contentType: string | undefined): Parsed {
+  const mediaType = mediaTypeOf(contentType);
+  if (mediaType === 'application/json') return parseJsonObject(rawBody);
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    const form = new URLSearchParams(rawBody);
+    const payload = form.get('payload');
+    return payload === null ? { ok: true, body: Object.fromEntries(form) } : parseJsonObject(payload);
+  }
+  return { ok: false, reason: `unsupported content type "${mediaType}"` };
+}
+
+/**
+ * Slack's SSL check for slash command URLs: `ssl_check=1`, which expects a 200 and nothing else. It is
+ * the one request that may come unsigned, so it is answered before verification and never dispatched.
+ */
+export function isSslCheck(rawBody: string, contentType: string | undefined): boolean {
+  return (
+    mediaTypeOf(contentType) === 'application/x-www-form-urlencoded' &&
+    new URLSearchParams(rawBody).get('ssl_check') === '1'
+  );
+}

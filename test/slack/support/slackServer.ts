@@ -1,0 +1,235 @@
+/**
+ * The bot server with the Slack channel, in-process on 127.0.0.1, talking to a Slack stand-in, and
+ * helpers that post signed requests to it the way Slack does.
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import { createBotServer } from '../../../bots/server/app';
+import { createLogger } from '../../../bots/server/logger';
+import { createSlackChannel } from '../../../bots/slack/channel';
+import type { CoreApi } from '../../../bots/slack/conversation/answering';
+import { BOT_USER_ID, SlackStandIn } from './slackStandIn';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-test-token-not-real';
+
+/** Slack's request signature; the server checks it with Bolt's verifier. */
+export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+export interface PostOptions {
+  /** Extra or replacement headers (a wrong signature, a retry number). */
+  headers?: Record<string, string>;
+  /** Sign with this timestamp instead of now. */
+  timestamp?: number;
+  /** Send without signature headers. */
+  unsigned?: boolean;
+  /** Sign with this secret instead of the server's. */
+  secret?: string;
+}
+
+export interface SlackTestServer {
+  baseUrl: string;
+  standIn: SlackStandIn;
+  /** Every log line written, parsed. */
+  logs: Record<string, unknown>[];
+  /** Resolves once a matching log line was written (the bot's own signal that work is done). */
+  waitForLog(predicate: (line: Record<string, unknown>) => boolean): Promise<void>;
+  post(body: string, contentType: string, options?: PostOptions): Promise<Response>;
+  command(text: string, userId: string, responseId?: string, options?: PostOptions): Promise<Response>;
+  event(event: Record<string, unknown>, eventId?: string, options?: PostOptions): Promise<Response>;
+  action(payload: Record<string, unknown>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startSlackServer(options: { core?: CoreApi } = {}): Promise<SlackTestServer> {
+  const standIn = await SlackStandIn.start();
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger('debug', {
+    write: (line: string) => {
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  });
+  const channel = createSlackChannel(
+    { mode: 'http', signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: standIn.apiUrl },
+    { logger, ...(options.core ? { core: options.core } : {}) },
+  );
+  const server = createBotServer([channel], logger);
+  const address = await server.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  // The bot asks auth.test at start; wait for it so that no test depends on its timing.
+  await standIn.waitFor('auth.test');
+
+  const post = (body: string, contentType: string, postOptions: PostOptions = {}) => {
+    const timestamp = postOptions.timestamp ?? nowSeconds();
+    const signed: Record<string, string> = postOptions.unsigned
+      ? {}
+      : {
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': signature(body, timestamp, postOptions.secret),
+        };
+    return fetch(`${baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...signed, ...postOptions.headers },
+      body,
+    });
+  };
+
+  return {
+    baseUrl,
+    standIn,
+    logs,
+    async waitForLog(predicate) {
+      while (!logs.some(predicate)) await new Promise((resolve) => setTimeout(resolve, 5));
+    },
+    post,
+    command: (text, userId, responseId = randomUUID(), postOptions = {}) =>
+      post(
+        new URLSearchParams({
+          token: 'legacy-verification-token',
+          team_id: 'T1',
+          team_domain: 'contoso',
+          channel_id: 'C1',
+          channel_name: 'mail-ops',
+          user_id: userId,
+          user_name: userId.toLowerCase(),
+          command: '/mailflow',
+          text,
+          api_app_id: 'A1',
+          response_url: standIn.responseUrl(responseId),
+          trigger_id: '1.2.3',
+        }).toString(),
+        'application/x-www-form-urlencoded',
+        postOptions,
+      ),
+    event: (event, eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 10)}`, postOptions = {}) =>
+      post(
+        JSON.stringify({
+          token: 'legacy-verification-token',
+          team_id: 'T1',
+          api_app_id: 'A1',
+          event,
+          type: 'event_callback',
+          event_id: eventId,
+          event_time: nowSeconds(),
+          authorizations: [{ team_id: 'T1', user_id: BOT_USER_ID, is_bot: true }],
+        }),
+        'application/json',
+        postOptions,
+      ),
+    action: (payload) =>
+      post(
+        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        'application/x-www-form-urlencoded',
+      ),
+    async close() {
+      await server.close();
+      await standIn.close();
+    },
+  };
+}
+
+let tsCounter = 1_710_000_000;
+/** A fresh message timestamp, as Slack writes them. */
+export function messageTs(): string {
+  tsCounter += 1;
+  return `${tsCounter}.000200`;
+}
+
+export const mention = (text: string, user: string, extra: Record<string, unknown> = {}) => {
+  const ts = messageTs();
+  return {
+    type: 'app_mention',
+    user,
+    text: `<@${BOT_USER_ID}> ${text}`,
+    ts,
+    event_ts: ts,
+    channel: 'C1',
+    ...extra,
+  };
+};
+
+export const directMessage = (text: string, user: string, channel = 'D1') => {
+  const ts = messageTs();
+  return { type: 'message', channel_type: 'im', user, text, ts, event_ts: ts, channel };
+};
+
+/** A block_actions payload for a click on `element` of `blocks`, as Slack sends it. */
+export function click(options: {
+  user: string;
+  actionId: string;
+  blocks: unknown[];
+  ephemeral: boolean;
+  responseId: string;
+  standIn: SlackStandIn;
+  messageTs?: string;
+  selected?: string;
+  channel?: string;
+}): Record<string, unknown> {
+  const actionsBlock = (options.blocks as { type: string; block_id?: string; elements?: unknown[] }[]).find(
+    (block) => block.type === 'actions',
+  );
+  const element = (actionsBlock?.elements as { action_id: string; value?: string; type: string }[]).find(
+    (candidate) => candidate.action_id === options.actionId,
+  );
+  if (!actionsBlock || !element) throw new Error(`no ${options.actionId} in the blocks`);
+  const ts = options.messageTs ?? messageTs();
+  const channel = options.channel ?? 'C1';
+  return {
+    type: 'block_actions',
+    user: { id: options.user, username: options.user.toLowerCase(), team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: '1.2.3',
+    team: { id: 'T1', domain: 'contoso' },
+    container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: options.ephemeral },
+    channel: { id: channel, name: 'mail-ops' },
+    ...(options.ephemeral ? {} : { message: { type: 'message', ts, text: '' } }),
+    response_url: options.standIn.responseUrl(options.responseId),
+    actions: [
+      {
+        type: element.type,
+        action_id: element.action_id,
+        block_id: actionsBlock.block_id,
+        action_ts: messageTs(),
+        ...(element.value !== undefined ? { value: element.value } : {}),
+        ...(options.selected
+          ? {
+              selected_option: {
+                text: { type: 'plain_text', text: options.selected },
+                value: options.selected,
+              },
+            }
+          : {}),
+      },
+    ],
+  };
+}
+
+/** Every mrkdwn text in a message: block and field texts of type mrkdwn, and the top-level fallback. */
+export function mrkdwnTexts(message: unknown): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown, isMessage: boolean): void => {
+    if (Array.isArray(value)) for (const item of value) walk(item, false);
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (record.type === 'mrkdwn' && typeof record.text === 'string') found.push(record.text);
+      if (isMessage && typeof record.text === 'string') found.push(record.text);
+      for (const [key, child] of Object.entries(record))
+        if (key !== 'text' || typeof child !== 'string') walk(child, false);
+    }
+  };
+  walk(message, true);
+  return found;
+}
+
+/** Every plain_text text in a message. */
+export function plainTexts(message: unknown): string[] {
+  return (
+    JSON.stringify(message)
+      .match(/"type":"plain_text","text":"(?:[^"\\]|\\.)*"/g)
+      ?.map((match) => JSON.parse(`{${match}}`).text as string) ?? []
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * A local stand-in for the Slack Web API (`/api/<method>`) and for `response_url`s
+ * (`/response/<id>`): it records every call and answers like Slack would, on 127.0.0.1.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  /** The Web API method (`chat.postMessage`), or `response_url` for a post to a response URL. */
+  method: string;
+  /** For `response_url`: the id in its path. */
+  responseId?: string;
+  body: Record<string, unknown>;
+}
+
+type Predicate = (call: RecordedCall) => boolean;
+
+export const BOT_USER_ID = 'UBOTMAILFLOW';
+
+function decodeForm(text: string): Record<string, unknown> {
+  // The Web API client sends objects and arrays (blocks) as JSON inside the form.
+  return Object.fromEntries(
+    [...new URLSearchParams(text)].map(([key, value]) => {
+      if (/^[[{]/.test(value)) {
+        try {
+          return [key, JSON.parse(value) as unknown];
+        } catch {
+          return [key, value];
+        }
+      }
+      return [key, value];
+    }),
+  );
+}
+
+async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if ((request.headers['content-type'] ?? '').includes('application/json'))
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  return decodeForm(text);
+}
+
+export class SlackStandIn {
+  readonly calls: RecordedCall[] = [];
+  /** users.info answers: user id → Slack locale. Others get en-US. */
+  readonly userLocales = new Map<string, string>();
+  /** Channels the bot is not a member of: chat.postMessage there fails like Slack's. */
+  readonly notMemberOf = new Set<string>();
+  private readonly held = new Map<string, Promise<void>>();
+  private readonly waiters: { predicate: Predicate; resolve: (call: RecordedCall) => void }[] = [];
+  private server: Server | undefined;
+  private baseUrl = '';
+  private nextTs = 1_700_000_000;
+
+  static async start(): Promise<SlackStandIn> {
+    const standIn = new SlackStandIn();
+    standIn.server = createServer((request, response) => {
+      void standIn.handle(request, response);
+    });
+    standIn.server.listen(0, '127.0.0.1');
+    await once(standIn.server, 'listening');
+    const { port } = standIn.server.address() as AddressInfo;
+    standIn.baseUrl = `http://127.0.0.1:${port}`;
+    return standIn;
+  }
+
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/response/${id}`;
+  }
+
+  /** users.info for `userId` waits until the returned function is called. */
+  holdUsersInfo(userId: string): () => void {
+    let release: () => void = () => {};
+    this.held.set(
+      userId,
+      new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    );
+    return release;
+  }
+
+  /** The `nth` call (1 = the first), past or future, that matches. */
+  waitFor(method: string, predicate: Predicate = () => true, nth = 1): Promise<RecordedCall> {
+    let seen = 0;
+    const matches: Predicate = (call) => {
+      if (call.method !== method || !predicate(call)) return false;
+      seen += 1;
+      return seen === nth;
+    };
+    const found = this.calls.find(matches);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.waiters.push({ predicate: matches, resolve }));
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    // Keep-alive connections from the bot's Web API client would otherwise hold the server open.
+    this.server?.closeAllConnections();
+    await closed;
+  }
+
+  private record(call: RecordedCall): void {
+    this.calls.push(call);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.predicate(call)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(call);
+      }
+    }
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.baseUrl);
+    const body = await readBody(request);
+    const reply = (value: unknown) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(value));
+    };
+    const responseMatch = /^\/response\/([\w-]+)$/.exec(url.pathname);
+    if (responseMatch) {
+      this.record({ method: 'response_url', responseId: responseMatch[1] ?? '', body });
+      return reply({ ok: true });
+    }
+    const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
+    if (!method) {
+      response.writeHead(404);
+      response.end();
+      return;
+    }
+    if (method === 'users.info') await this.held.get(String(body.user));
+    this.record({ method, body });
+    switch (method) {
+      case 'auth.test':
+        return reply({ ok: true, user_id: BOT_USER_ID, bot_id: 'BBOTMAILFLOW', team_id: 'T1' });
+      case 'users.info': {
+        const user = String(body.user);
+        return reply({ ok: true, user: { id: user, locale: this.userLocales.get(user) ?? 'en-US' } });
+      }
+      case 'chat.postMessage':
+        if (this.notMemberOf.has(String(body.channel))) return reply({ ok: false, error: 'not_in_channel' });
+        this.nextTs += 1;
+        return reply({ ok: true, channel: body.channel, ts: `${this.nextTs}.000100` });
+      case 'chat.update':
+        return reply({ ok: true, channel: body.channel, ts: body.ts });
+      default:
+        return reply({ ok: false, error: 'unknown_method' });
+    }
+  }
+}
