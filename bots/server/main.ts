@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/** `npm start`: reads the settings once, then serves every configured channel on one HTTP server. */
+import { createBotServer } from './app';
+import { buildChannels } from './channels';
+import { type Config, ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+
+function readSettings(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // One line naming the setting; never the value of a secret.
+    process.stderr.write(`mailflow-bot: bad setting ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readSettings();
+  const logger = createLogger(config.logLevel);
+  const channels = buildChannels(config, logger);
+  const server = createBotServer(channels, logger);
+  const address = await server.listen(config.port, config.host);
+  logger.info({ host: address.address, port: address.port }, 'listening');
+  for (const channel of channels) logger.info({ channel: channel.name }, channel.description);
+
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`mailflow-bot: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
