@@ -21,9 +21,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const channels = buildChannels(config, logger);
   const server = createBotServer(channels, logger);
+  for (const channel of channels) logger.info({ channel: channel.name }, channel.description);
   const address = await server.listen(config.port, config.host);
   logger.info({ host: address.address, port: address.port }, 'listening');
-  for (const channel of channels) logger.info({ channel: channel.name }, channel.description);
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -53,12 +53,15 @@ function searchAnswers(context: TurnContext, deps: TurnDeps, text: string): Answ
   }
   const { codes } = answer.request;
   if (codes.length === 0) return [];
-  if (codes.length === 1) return [answer];
-  // Several codes (a pasted NDR): the whole answer first, then each code on its own card.
-  return [
+  // Several codes: the whole answer first, then each code on its own card. Codes the core answers
+  // as one topic (5.4.316 with its cause 4.4.316) give the same title, and the picker shows only
+  // titles, so a title already offered is not offered again.
+  const candidates = [
     answer,
     ...codes.map((mention) => answerer.answerAgain({ ...answer.request, codes: [mention] }, answer.locale)),
   ];
+  const titles = new Set<string>();
+  return candidates.filter((candidate) => !titles.has(candidate.title) && titles.add(candidate.title));
 }
 
 function resultAttachment(answer: Answer): MessagingExtensionAttachment {
