@@ -12,6 +12,7 @@ import type { Answer, AnswerRequest } from '../../../core';
 import { answerAttachment, previewAttachment } from '../cards/attachment';
 import { userKey } from './activityInfo';
 import { apologyText } from './apology';
+import { loggedError } from './logFields';
 import { preferredLocale } from './preferences';
 import type { TurnDeps } from './turnDeps';
 
@@ -83,7 +84,7 @@ export function answerSearch(
     attachments = searchAnswers(context, deps, text).map(resultAttachment);
   } catch (error) {
     const reference = deps.newReference();
-    deps.logger.error({ err: error, reference }, 'message extension query failed');
+    deps.logger.error({ err: loggedError(error), reference }, 'message extension query failed');
     const locale = preferredLocale(context, deps.state);
     return { composeExtension: { type: 'message', text: apologyText(locale, reference) } };
   }

@@ -5,6 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../../server/logger';
 import { apologyText } from './apology';
+import { loggedError } from './logFields';
 import { preferredLocale } from './preferences';
 import { replyInThread } from './replies';
 import type { TeamsState } from './state';
@@ -21,7 +22,7 @@ export function createTurnErrorHandler(deps: TurnErrorDeps) {
     const activity = context.activity;
     deps.logger.error(
       {
-        err: error,
+        err: loggedError(error),
         reference,
         activityType: activity.type,
         activityName: activity.name,
@@ -37,7 +38,7 @@ export function createTurnErrorHandler(deps: TurnErrorDeps) {
       });
     } catch (sendError) {
       // The connector itself may be what failed; the error above is already logged.
-      deps.logger.error({ err: sendError, reference }, 'could not send the apology');
+      deps.logger.error({ err: loggedError(sendError), reference }, 'could not send the apology');
     }
   };
 }
