@@ -1,11 +1,12 @@
-/** The channels this server runs, from the settings. */
+/** The channels the server runs, from the settings. Each channel adds itself here. */
 import { createSlackChannel } from '../slack/channel';
+import { createTeamsChannel } from '../teams/channel';
 import type { Channel } from './channel';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
 export function buildChannels(config: Config, logger: Logger): Channel[] {
-  const channels: Channel[] = [];
+  const channels: Channel[] = [createTeamsChannel(config.teams, { logger })];
   if (config.slack.mode !== 'off') channels.push(createSlackChannel(config.slack, { logger }));
   return channels;
 }

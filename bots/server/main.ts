@@ -1,29 +1,34 @@
-/**
- * `npm start`: read the settings, build the channels, serve them on one HTTP server. A wrong
- * setting stops the start with one line naming it.
- */
+#!/usr/bin/env node
+/** `npm start`: reads the settings once, then serves every configured channel on one HTTP server. */
 import { createBotServer } from './app';
 import { buildChannels, describeChannels } from './channels';
-import { ConfigError, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 
-async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+function readSettings(): Config {
   try {
-    config = loadConfig(process.env);
+    return loadConfig(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`mailflow-bot: setting ${error.message}\n`);
+    // One line naming the setting; never the value of a secret.
+    process.stderr.write(`mailflow-bot: bad setting ${error.message}\n`);
     process.exit(1);
   }
+}
+
+async function main(): Promise<void> {
+  const config = readSettings();
   const logger = createLogger(config.logLevel);
   const channels = buildChannels(config, logger);
   const server = createBotServer(channels, logger);
-  const address = await server.listen(config.port, config.host);
-  logger.info({ host: address.address, port: address.port }, 'mailflow-bot listening');
   for (const line of describeChannels(config, channels)) logger.info(line);
+  const address = await server.listen(config.port, config.host);
+  logger.info({ host: address.address, port: address.port }, 'listening');
 
-  const shutDown = (signal: string) => {
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
     logger.info({ signal }, 'shutting down');
     server.close().then(
       () => process.exit(0),
@@ -33,13 +38,11 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => shutDown('SIGTERM'));
-  process.once('SIGINT', () => shutDown('SIGINT'));
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `mailflow-bot: could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  process.stderr.write(`mailflow-bot: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -1,0 +1,68 @@
+/** The Teams channel: POST /api/messages, served by botbuilder's CloudAdapter and the mail flow bot. */
+import type { Request, Response } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
+import restify from 'restify';
+import type { Channel } from '../server/channel';
+import type { TeamsConfig } from '../server/config';
+import type { Logger } from '../server/logger';
+import { authenticationFor, createAdapter } from './adapter';
+import { type Answerer, coreAnswerer } from './bot/answerer';
+import { newReference } from './bot/apology';
+import { createMemoryState, type TeamsState } from './bot/state';
+import { MailflowTeamsBot } from './bot/teamsBot';
+import { createTurnErrorHandler } from './bot/turnErrors';
+
+export const MESSAGES_PATH = '/api/messages';
+
+/** Bot Framework activities are small; a card action carries at most a few KB of request. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export interface TeamsChannelDeps {
+  logger: Logger;
+  /** The core; tests inject one that fails. */
+  answerer?: Answerer;
+  /** Users' language choices and conversations' last answers; in memory by default. */
+  state?: TeamsState;
+  /** Replaces the authentication built from the settings. */
+  authentication?: BotFrameworkAuthentication;
+  /** Correlation ids for errors. */
+  newReference?: () => string;
+}
+
+function describe(config: TeamsConfig): string {
+  return config.mode === 'local'
+    ? `Teams at POST ${MESSAGES_PATH} in local mode: requests are NOT authenticated (for the Bot Framework Emulator and the Microsoft 365 Agents Playground only)`
+    : `Teams at POST ${MESSAGES_PATH}: every request authenticated for bot ${config.appId} (${config.appType})`;
+}
+
+export function createTeamsChannel(config: TeamsConfig, deps: TeamsChannelDeps): Channel {
+  const logger = deps.logger.child({ channel: 'teams' });
+  const state = deps.state ?? createMemoryState();
+  const reference = deps.newReference ?? newReference;
+  const adapter = createAdapter(deps.authentication ?? authenticationFor(config));
+  adapter.onTurnError = createTurnErrorHandler({ logger, state, newReference: reference });
+  const bot = new MailflowTeamsBot({
+    answerer: deps.answerer ?? coreAnswerer,
+    state,
+    logger,
+    newReference: reference,
+  });
+
+  return {
+    name: 'teams',
+    description: describe(config),
+    mount(server) {
+      server.post(
+        MESSAGES_PATH,
+        restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }),
+        async (req: restify.Request, res: restify.Response) => {
+          // restify's request and response have what botbuilder reads and calls; the types differ
+          // only in how restify declares its headers.
+          await adapter.process(req as unknown as Request, res as unknown as Response, (context) =>
+            bot.run(context),
+          );
+        },
+      );
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The Teams app package: the manifest template in bots/teams/appPackage/ with its `${{SETTING}}`
+ * placeholders filled in, the icons, and the localization files the manifest names.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ZipEntry } from './zip';
+
+/**
+ * The folder with the manifest template, from the TypeScript source (tests) or from its build in
+ * dist/ (the npm scripts): the package's files are not copied into dist/.
+ */
+export const APP_PACKAGE_FOLDER =
+  [
+    join(__dirname, '..', 'appPackage'),
+    join(__dirname, '..', '..', '..', '..', 'bots', 'teams', 'appPackage'),
+  ].find((folder) => existsSync(join(folder, 'manifest.json'))) ?? join(__dirname, '..', 'appPackage');
+
+export class PackageSettingError extends Error {
+  constructor(
+    readonly setting: string,
+    problem: string,
+  ) {
+    super(`${setting}: ${problem}`);
+    this.name = 'PackageSettingError';
+  }
+}
+
+/** The values that fill the manifest's placeholders, by placeholder name. */
+export type ManifestValues = Readonly<Record<string, string>>;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function httpsUrl(env: Env, name: string, fallback?: string): string {
+  const raw = env[name]?.trim() || fallback;
+  if (!raw) throw new PackageSettingError(name, 'is required to build the Teams app package');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new PackageSettingError(name, `"${raw}" is not a URL`);
+  }
+  if (url.protocol !== 'https:') throw new PackageSettingError(name, 'must be an https URL');
+  return url.href;
+}
+
+/** Reads and checks the settings the package needs; throws naming the first missing or wrong one. */
+export function readManifestValues(env: Env, appVersion: string): ManifestValues {
+  const appId = env.MicrosoftAppId?.trim();
+  if (!appId)
+    throw new PackageSettingError('MicrosoftAppId', "is required: the Azure Bot's Microsoft App ID");
+  if (!GUID.test(appId)) throw new PackageSettingError('MicrosoftAppId', `"${appId}" is not a GUID`);
+  const website = httpsUrl(env, 'TEAMS_APP_WEBSITE_URL');
+  return {
+    MicrosoftAppId: appId,
+    APP_VERSION: appVersion,
+    TEAMS_APP_WEBSITE_URL: website,
+    TEAMS_APP_PRIVACY_URL: httpsUrl(env, 'TEAMS_APP_PRIVACY_URL', website),
+    TEAMS_APP_TERMS_URL: httpsUrl(env, 'TEAMS_APP_TERMS_URL', website),
+  };
+}
+
+/** Replaces every `${{NAME}}` in the JSON text; a placeholder without a value is an error naming it. */
+export function fillPlaceholders(template: string, values: ManifestValues): string {
+  return template.replace(/\$\{\{\s*([A-Za-z_][\w]*)\s*\}\}/g, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new PackageSettingError(name, 'has no value for the manifest');
+    // The value lands inside a JSON string: escape it as JSON would.
+    return JSON.stringify(value).slice(1, -1);
+  });
+}
+
+interface ManifestFiles {
+  icons: { color: string; outline: string };
+  localizationInfo?: { additionalLanguages?: { file: string }[] };
+}
+
+/** The files of the package: the filled manifest, then every file it names. */
+export function appPackageEntries(values: ManifestValues, folder = APP_PACKAGE_FOLDER): ZipEntry[] {
+  const manifestText = fillPlaceholders(readFileSync(join(folder, 'manifest.json'), 'utf8'), values);
+  const manifest = JSON.parse(manifestText) as ManifestFiles;
+  const named = [
+    manifest.icons.color,
+    manifest.icons.outline,
+    ...(manifest.localizationInfo?.additionalLanguages ?? []).map((language) => language.file),
+  ];
+  return [
+    { name: 'manifest.json', data: Buffer.from(manifestText, 'utf8') },
+    ...named.map((name) => ({ name, data: readFileSync(join(folder, name)) })),
+  ];
+}

@@ -1,0 +1,71 @@
+/** The bot server on loopback with the Teams channel, a stand-in connector, and a log to read. */
+import { Writable } from 'node:stream';
+import { createBotServer } from '../../../bots/server/app';
+import type { TeamsConfig } from '../../../bots/server/config';
+import { createLogger } from '../../../bots/server/logger';
+import { createTeamsChannel, type TeamsChannelDeps } from '../../../bots/teams/channel';
+import { type ConnectorStandIn, startConnectorStandIn } from './connectorStandIn';
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  // biome-ignore lint/suspicious/noExplicitAny: log lines are arbitrary JSON.
+  [field: string]: any;
+}
+
+export interface Harness {
+  connector: ConnectorStandIn;
+  logs: LogLine[];
+  /** POSTs an activity to /api/messages; resolves once the bot has answered the request. */
+  post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  get(path: string): Promise<{ status: number }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  config: TeamsConfig = { mode: 'local' },
+  deps: Omit<TeamsChannelDeps, 'logger'> = {},
+): Promise<Harness> {
+  const connector = await startConnectorStandIn();
+  const logs: LogLine[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const logger = createLogger('debug', sink);
+  const server = createBotServer([createTeamsChannel(config, { logger, ...deps })], logger);
+  const { port } = await server.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${port}`;
+
+  return {
+    connector,
+    logs,
+    async post(activity, headers = {}) {
+      const response = await fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+        signal: AbortSignal.timeout(10_000),
+      });
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, body };
+    },
+    async get(path) {
+      const response = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(10_000) });
+      await response.arrayBuffer();
+      return { status: response.status };
+    },
+    async close() {
+      await server.close();
+      await connector.close();
+    },
+  };
+}
