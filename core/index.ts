@@ -5,6 +5,7 @@
 import { buildAnswer } from './answer/build';
 import type { Answer } from './answer/model';
 import { type AnswerRequest, requestFrom } from './answer/request';
+import { translatorFor } from './i18n';
 import { DEFAULT_LOCALE, type Locale, toAnswerLocale } from './locales';
 import { type Understanding, understand } from './understand';
 
@@ -52,6 +53,11 @@ export function ask(text: string, options: AskOptions = {}): Reply {
  */
 export function answerAgain(request: AnswerRequest, locale: Locale, requestedLocale?: Locale): Answer {
   return buildAnswer(request, locale, requestedLocale);
+}
+
+/** The short apology shown when answering failed, with the reference that is also in the log. */
+export function apologyText(locale: Locale, reference: string): string {
+  return translatorFor(locale).text('error.apology', { reference });
 }
 
 export type { Answer, Block, Fact, Link, Section } from './answer/model';

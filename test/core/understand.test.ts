@@ -42,6 +42,7 @@ describe('symptoms without a code', () => {
     ['the firewall blocks Microsoft 365', '4.4.316'],
     ['our server keeps refusing connections from Exchange Online', '4.4.316'],
     ['el conector da conexión rechazada', '4.4.316'],
+    ['la conexión fue rechazada', '4.4.316'],
     ['连接被拒绝', '4.4.316'],
     ['a conexão foi recusada pelo servidor', '4.4.316'],
     ['la connessione viene rifiutata', '4.4.316'],

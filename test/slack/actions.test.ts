@@ -207,5 +207,5 @@ test('a tampered card state gets a private apology, not an answer', async () => 
   const reply = await slack.standIn.waitFor('response_url', (call) => call.responseId === responseId);
   expect(reply.body.replace_original).toBe(false);
   expect(reply.body.blocks).toBeUndefined();
-  expect(String(reply.body.text)).toMatch(/\(Reference: [0-9a-f]{8}\)/);
+  expect(String(reply.body.text)).toMatch(/\(Reference: [0-9a-f]{12}\)/);
 });

@@ -20,7 +20,7 @@ afterAll(async () => {
   await slack.close();
 });
 
-const referenceIn = (text: string): string => /\b([0-9a-f]{8})\)$/.exec(text)?.[1] ?? '';
+const referenceIn = (text: string): string => /\b([0-9a-f]{12})\)$/.exec(text)?.[1] ?? '';
 
 const loggedWith = (reference: string) =>
   slack.logs.find((line) => line.reference === reference && line.level === 50) as

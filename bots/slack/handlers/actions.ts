@@ -14,9 +14,10 @@ import type {
   StaticSelectAction,
 } from '@slack/bolt';
 import { isLocale, type Locale } from '../../../core';
+import { newReference } from '../../server/reference';
 import { ACTION_IDS } from '../blocks/answerBlocks';
 import { type CardState, decodeCardState } from '../blocks/cardState';
-import { apologyText, newReference } from '../conversation/apology';
+import { slackApologyText } from '../conversation/apology';
 import { answerMessage, apologyLocale, type SlackMessage } from '../conversation/outgoing';
 import { threadKey } from '../state';
 import type { HandlerContext } from './context';
@@ -83,7 +84,7 @@ async function afterAck(
       await args.respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: apologyText(language, reference),
+        text: slackApologyText(language, reference),
       });
     } catch (apologyError) {
       logger.error({ err: apologyError, reference }, 'Slack: the apology could not be sent either');

@@ -4,7 +4,8 @@
  * locale is used only if already cached, and looked up after the ack for next time.
  */
 import type { App } from '@slack/bolt';
-import { apologyText, newReference } from '../conversation/apology';
+import { newReference } from '../../server/reference';
+import { slackApologyText } from '../conversation/apology';
 import { answerMessage, apologyLocale } from '../conversation/outgoing';
 import type { HandlerContext } from './context';
 
@@ -29,7 +30,7 @@ export function registerSlashCommand(app: App, { logger, answering, userLocales 
       const reference = newReference();
       logger.error({ err: error, reference }, 'Slack: answering a slash command failed');
       const locale = apologyLocale(answering.chosenLocale(userId), clientLocale);
-      await ack({ response_type: 'ephemeral', text: apologyText(locale, reference) });
+      await ack({ response_type: 'ephemeral', text: slackApologyText(locale, reference) });
     }
     // After the ack: warm the cache so this user's next answer can follow their Slack locale.
     if (clientLocale === undefined) await userLocales.lookUp(client, userId);

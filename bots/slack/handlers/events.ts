@@ -3,7 +3,8 @@
  * Events are acknowledged by Bolt before these run, so here there is time for the locale lookup.
  */
 import type { App, webApi } from '@slack/bolt';
-import { apologyText, newReference } from '../conversation/apology';
+import { newReference } from '../../server/reference';
+import { slackApologyText } from '../conversation/apology';
 import { slackToPlainText, stripBotMention } from '../conversation/incomingText';
 import { answerMessage, apologyLocale } from '../conversation/outgoing';
 import { threadKey } from '../state';
@@ -48,7 +49,7 @@ async function answerInConversation(
     try {
       await client.chat.postMessage({
         ...where,
-        text: apologyText(apologyLocale(chosen, clientLocale), reference),
+        text: slackApologyText(apologyLocale(chosen, clientLocale), reference),
       });
     } catch (apologyError) {
       logger.error({ err: apologyError, reference }, 'Slack: the apology could not be sent either');

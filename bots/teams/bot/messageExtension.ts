@@ -9,9 +9,9 @@ import type {
   TurnContext,
 } from 'botbuilder';
 import type { Answer, AnswerRequest } from '../../../core';
+import { apologyText } from '../../../core';
 import { answerAttachment, previewAttachment } from '../cards/attachment';
 import { userKey } from './activityInfo';
-import { apologyText } from './apology';
 import { loggedError } from './logFields';
 import { preferredLocale } from './preferences';
 import type { TurnDeps } from './turnDeps';

@@ -3,8 +3,8 @@
  * user gets the apology with that id, and the server goes on serving.
  */
 import type { TurnContext } from 'botbuilder';
+import { apologyText } from '../../../core';
 import type { Logger } from '../../server/logger';
-import { apologyText } from './apology';
 import { loggedError } from './logFields';
 import { preferredLocale } from './preferences';
 import { replyInThread } from './replies';
