@@ -118,6 +118,28 @@ function readSlack(env: Env): SlackConfig {
   return { mode: 'http', signingSecret, botToken, apiUrl };
 }
 
+const LOOPBACK_HOSTS = /^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|::1)$/;
+
+/**
+ * Local mode answers anyone who can reach it, unauthenticated, so it listens on loopback; another
+ * address needs ALLOW_LOCAL_MODE_ON_NETWORK=true, said on purpose.
+ */
+function readHost(env: Env, teams: TeamsConfig): string {
+  const host = read(env, 'HOST');
+  if (teams.mode === 'authenticated') return host ?? '0.0.0.0';
+  const allowed = read(env, 'ALLOW_LOCAL_MODE_ON_NETWORK');
+  if (allowed !== undefined && allowed !== 'true' && allowed !== 'false') {
+    throw new ConfigError('ALLOW_LOCAL_MODE_ON_NETWORK', 'must be true or false');
+  }
+  if (host !== undefined && !LOOPBACK_HOSTS.test(host) && allowed !== 'true') {
+    throw new ConfigError(
+      'HOST',
+      `"${host}" is not a loopback address; without MicrosoftAppId the bot is unauthenticated (set ALLOW_LOCAL_MODE_ON_NETWORK=true to listen there anyway)`,
+    );
+  }
+  return host ?? '127.0.0.1';
+}
+
 /** Reads and checks every setting; throws a ConfigError naming the first wrong one. */
 export function loadConfig(env: Env): Config {
   const teams = readTeams(env);
@@ -126,8 +148,7 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   return {
     port: readPort(env),
-    // Local mode answers anyone who can reach it, so it listens on loopback unless told otherwise.
-    host: read(env, 'HOST') ?? (teams.mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
+    host: readHost(env, teams),
     logLevel,
     teams,
     slack: readSlack(env),

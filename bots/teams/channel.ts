@@ -11,6 +11,7 @@ import { type Answerer, coreAnswerer } from './bot/answerer';
 import { createMemoryState, type TeamsState } from './bot/state';
 import { MailflowTeamsBot } from './bot/teamsBot';
 import { createTurnErrorHandler } from './bot/turnErrors';
+import { checkIncomingActivity } from './http/incomingActivity';
 
 export const MESSAGES_PATH = '/api/messages';
 
@@ -56,6 +57,12 @@ export function createTeamsChannel(config: TeamsConfig, deps: TeamsChannelDeps):
         MESSAGES_PATH,
         restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }),
         async (req: restify.Request, res: restify.Response) => {
+          const check = checkIncomingActivity(req.body, config.mode === 'local');
+          if (!check.ok) {
+            logger.warn({ status: check.status, reason: check.reason }, 'Teams request refused');
+            res.send(check.status, { error: check.reason });
+            return;
+          }
           // restify's request and response have what botbuilder reads and calls; the types differ
           // only in how restify declares its headers.
           await adapter.process(req as unknown as Request, res as unknown as Response, (context) =>

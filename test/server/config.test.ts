@@ -64,6 +64,16 @@ test.each([
   [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-2' }, 'SLACK_APP_TOKEN'],
   [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'not a url' }, 'SLACK_API_URL'],
   [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  [{ HOST: '0.0.0.0' }, 'HOST'],
+  [{ HOST: '192.0.2.1', ALLOW_LOCAL_MODE_ON_NETWORK: 'yes' }, 'ALLOW_LOCAL_MODE_ON_NETWORK'],
 ])('%j is refused, naming %s', (env, setting) => {
   expect(failure(env)).toBe(setting);
+});
+
+test('local mode listens beyond loopback only when told so on purpose', () => {
+  expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+  expect(loadConfig({ HOST: '0.0.0.0', ALLOW_LOCAL_MODE_ON_NETWORK: 'true' }).host).toBe('0.0.0.0');
+  expect(loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', HOST: '0.0.0.0' }).host).toBe(
+    '0.0.0.0',
+  );
 });

@@ -44,3 +44,31 @@ export function isSslCheck(rawBody: string, contentType: string | undefined): bo
     new URLSearchParams(rawBody).get('ssl_check') === '1'
   );
 }
+
+/** The kinds of request this app handles; anything else is refused before Bolt sees it. */
+export type Envelope = 'urlVerification' | 'rateLimited' | 'event' | 'command' | 'blockActions';
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * Which kind of Slack request `body` is, checking the fields the handlers rely on, or `undefined`
+ * for a body that is none of them: a signed request can still be malformed, and Bolt would throw on
+ * it rather than answer.
+ */
+export function envelopeOf(body: SlackBody): Envelope | undefined {
+  if (body.type === 'url_verification') return isString(body.challenge) ? 'urlVerification' : undefined;
+  if (body.type === 'app_rate_limited') return 'rateLimited';
+  if (body.type === 'event_callback') {
+    const event = body.event;
+    return isObject(event) && isString(event.type) && isString(body.event_id) ? 'event' : undefined;
+  }
+  if (body.type === 'block_actions') {
+    return Array.isArray(body.actions) && isObject(body.user) && isString(body.user.id)
+      ? 'blockActions'
+      : undefined;
+  }
+  if (isString(body.command) && isString(body.user_id) && isString(body.channel_id) && isString(body.text)) {
+    return 'command';
+  }
+  return undefined;
+}

@@ -8,7 +8,7 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../server/logger';
 import { createHttpAck } from './httpAck';
-import { isSslCheck, parseSlackBody } from './parse';
+import { envelopeOf, isSslCheck, parseSlackBody } from './parse';
 import { BodyTooLargeError, MAX_BODY_BYTES, readRawBody } from './readRawBody';
 import { verifyRequest } from './verify';
 
@@ -84,11 +84,18 @@ export class RestifyReceiver implements Receiver {
       logger.warn({ reason: parsed.reason }, 'Slack request refused: unreadable body');
       return sendEmpty(response, 400);
     }
-    if (parsed.body.type === 'url_verification') {
+    const envelope = envelopeOf(parsed.body);
+    if (envelope === undefined) {
+      logger.warn('Slack request refused: not a request this app handles');
+      return sendEmpty(response, 400);
+    }
+    if (envelope === 'urlVerification') {
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ challenge: String(parsed.body.challenge ?? '') }));
+      response.end(JSON.stringify({ challenge: String(parsed.body.challenge) }));
       return;
     }
+    // Slack tells the app it is over its event rate limit; nothing to answer.
+    if (envelope === 'rateLimited') return sendEmpty(response, 200);
     await this.dispatch(parsed.body, request, response);
   }
 

@@ -30,7 +30,10 @@ const DEFAULT_PAGE_SIZE = 25;
 
 /** The typed text; empty on the initial run, when the user has typed nothing yet. */
 export function searchText(query: MessagingExtensionQuery): string {
-  const parameters = query.parameters ?? [];
+  // The parameters come from the client as they are: keep only well-formed ones.
+  const parameters = Array.isArray(query.parameters)
+    ? query.parameters.filter((p): p is NonNullable<typeof p> => typeof p === 'object' && p !== null)
+    : [];
   if (parameters.some((p) => p.name === 'initialRun' && String(p.value) === 'true')) return '';
   const value: unknown = parameters.find((p) => p.name === SEARCH_PARAMETER)?.value;
   return typeof value === 'string' ? value.trim() : '';
@@ -72,6 +75,12 @@ function resultAttachment(answer: Answer): MessagingExtensionAttachment {
 const fitsTeams = (attachment: MessagingExtensionAttachment): boolean =>
   Buffer.byteLength(JSON.stringify(attachment.content)) <= MAX_CARD_BYTES;
 
+/** Paging numbers come from the client: anything but a small whole number falls back. */
+const pageNumber = (value: unknown, fallback: number): number =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 1000
+    ? (value as number)
+    : fallback;
+
 export function answerSearch(
   context: TurnContext,
   deps: TurnDeps & { newReference: () => string },
@@ -92,8 +101,8 @@ export function answerSearch(
   if (fitting.length < attachments.length) {
     deps.logger.warn({ dropped: attachments.length - fitting.length }, 'left out cards above 28 KB');
   }
-  const skip = query.queryOptions?.skip ?? 0;
-  const count = query.queryOptions?.count ?? DEFAULT_PAGE_SIZE;
+  const skip = pageNumber(query.queryOptions?.skip, 0);
+  const count = pageNumber(query.queryOptions?.count, DEFAULT_PAGE_SIZE);
   return {
     composeExtension: {
       type: 'result',

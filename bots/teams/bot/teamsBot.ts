@@ -1,5 +1,6 @@
 /** Routing only: which Teams activity goes to which part of the bot. */
 import {
+  type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   TeamsActivityHandler,
@@ -10,6 +11,8 @@ import { answerSearch } from './messageExtension';
 import { answerMessageTurn } from './messageTurn';
 import type { TurnDeps } from './turnDeps';
 import { botWasAdded, sendWelcome } from './welcome';
+
+const HANDLED_INVOKES = new Set(['composeExtension/query']);
 
 export type BotDeps = TurnDeps & { newReference: () => string };
 
@@ -29,10 +32,21 @@ export class MailflowTeamsBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * Only the invokes this bot offers (the search-based message extension) go to botbuilder's
+   * handlers; any other is a request this bot doesn't take: 400. botbuilder would answer 501, or
+   * fail on a malformed `value` it reads before dispatching.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (!HANDLED_INVOKES.has(context.activity.name ?? '')) return { status: 400 };
+    return super.onInvokeActivity(context);
+  }
+
   protected override async handleTeamsMessagingExtensionQuery(
     context: TurnContext,
     query: MessagingExtensionQuery,
   ): Promise<MessagingExtensionResponse> {
-    return answerSearch(context, this.deps, query);
+    // The query is the caller's `value`, which may be missing or malformed.
+    return answerSearch(context, this.deps, typeof query === 'object' && query !== null ? query : {});
   }
 }

@@ -14,6 +14,8 @@ export interface LogLine {
 }
 
 export interface Harness {
+  /** The server's base URL, for requests the helpers below can't make (raw bodies). */
+  url: string;
   connector: ConnectorStandIn;
   logs: LogLine[];
   /** POSTs an activity to /api/messages; resolves once the bot has answered the request. */
@@ -40,6 +42,7 @@ export async function startHarness(
   const base = `http://127.0.0.1:${port}`;
 
   return {
+    url: base,
     connector,
     logs,
     async post(activity, headers = {}) {
