@@ -60,6 +60,11 @@ export function apologyText(locale: Locale, reference: string): string {
   return translatorFor(locale).text('error.apology', { reference });
 }
 
+/** The polite note for a user (or a loop of bots) sending faster than the bot answers. */
+export function rateLimitedText(locale: Locale): string {
+  return translatorFor(locale).text('error.rateLimited');
+}
+
 export type { Answer, Block, Fact, Link, Section } from './answer/model';
 export { type AnswerRequest, parseAnswerRequest } from './answer/request';
 export { type Translator, translatorFor } from './i18n';

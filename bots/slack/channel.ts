@@ -6,6 +6,7 @@ import { App } from '@slack/bolt';
 import type { Channel } from '../server/channel';
 import type { SlackConfig } from '../server/config';
 import type { Logger } from '../server/logger';
+import { DEFAULT_RATE_LIMITS, RateLimiter } from '../server/rateLimiter';
 import { boltLoggerFor } from './boltLogger';
 import { Answering, type CoreApi, REAL_CORE } from './conversation/answering';
 import { registerAnswerActions } from './handlers/actions';
@@ -29,6 +30,8 @@ export interface SlackChannelDeps {
   state?: SlackState;
   /** The core's answering functions; tests replace them to exercise the error path. */
   core?: CoreApi;
+  /** Rate limits; tests set tight ones. */
+  limits?: RateLimiter;
 }
 
 export function createSlackChannel(
@@ -56,6 +59,7 @@ export function createSlackChannel(
     logger,
     answering: new Answering(state, deps.core ?? REAL_CORE),
     userLocales: new UserLocales(state.userLocales, logger),
+    limits: deps.limits ?? new RateLimiter(DEFAULT_RATE_LIMITS),
   };
   const inFlight = new InFlightWork();
   app.use(inFlight.middleware);

@@ -5,6 +5,7 @@ import restify from 'restify';
 import type { Channel } from '../server/channel';
 import type { TeamsConfig } from '../server/config';
 import type { Logger } from '../server/logger';
+import { DEFAULT_RATE_LIMITS, RateLimiter } from '../server/rateLimiter';
 import { newReference } from '../server/reference';
 import { authenticationFor, createAdapter } from './adapter';
 import { type Answerer, coreAnswerer } from './bot/answerer';
@@ -28,6 +29,8 @@ export interface TeamsChannelDeps {
   authentication?: BotFrameworkAuthentication;
   /** Correlation ids for errors. */
   newReference?: () => string;
+  /** Rate limits; tests set tight ones. */
+  limits?: RateLimiter;
 }
 
 function describe(config: TeamsConfig): string {
@@ -47,6 +50,7 @@ export function createTeamsChannel(config: TeamsConfig, deps: TeamsChannelDeps):
     state,
     logger,
     newReference: reference,
+    limits: deps.limits ?? new RateLimiter(DEFAULT_RATE_LIMITS),
   });
 
   return {

@@ -4,17 +4,31 @@
  * locale is used only if already cached, and looked up after the ack for next time.
  */
 import type { App } from '@slack/bolt';
+import { rateLimitedText } from '../../../core';
 import { newReference } from '../../server/reference';
+import { escapeMrkdwn } from '../blocks/mrkdwn';
 import { slackApologyText } from '../conversation/apology';
 import { answerMessage, apologyLocale } from '../conversation/outgoing';
 import type { HandlerContext } from './context';
 
 export const SLASH_COMMAND = '/mailflow';
 
-export function registerSlashCommand(app: App, { logger, answering, userLocales }: HandlerContext): void {
+export function registerSlashCommand(
+  app: App,
+  { logger, answering, userLocales, limits }: HandlerContext,
+): void {
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     const userId = command.user_id;
     const clientLocale = userLocales.cached(userId);
+    const decision = limits.check(userId, command.channel_id);
+    if (decision !== 'allow') {
+      logger.warn({ decision }, 'Slack: rate limited');
+      const locale = apologyLocale(answering.chosenLocale(userId), clientLocale);
+      await (decision === 'refuseWithNotice'
+        ? ack({ response_type: 'ephemeral', text: escapeMrkdwn(rateLimitedText(locale)) })
+        : ack());
+      return;
+    }
     try {
       logger.debug({ text: command.text }, 'Slack slash command');
       const answer = answering.answer(command.text, { userId, clientLocale });

@@ -1,5 +1,6 @@
-/** What every Slack handler needs: the answering logic, the locale lookup and the log. */
+/** What every Slack handler needs: the answering logic, the locale lookup, the rate limits and the log. */
 import type { Logger } from '../../server/logger';
+import type { RateLimiter } from '../../server/rateLimiter';
 import type { Answering } from '../conversation/answering';
 import type { UserLocales } from '../userLocale';
 
@@ -7,4 +8,6 @@ export interface HandlerContext {
   logger: Logger;
   answering: Answering;
   userLocales: UserLocales;
+  /** Per-user and per-conversation limits on answered messages. */
+  limits: RateLimiter;
 }

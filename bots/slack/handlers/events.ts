@@ -3,7 +3,9 @@
  * Events are acknowledged by Bolt before these run, so here there is time for the locale lookup.
  */
 import type { App, webApi } from '@slack/bolt';
+import { rateLimitedText } from '../../../core';
 import { newReference } from '../../server/reference';
+import { escapeMrkdwn } from '../blocks/mrkdwn';
 import { slackApologyText } from '../conversation/apology';
 import { slackToPlainText, stripBotMention } from '../conversation/incomingText';
 import { answerMessage, apologyLocale } from '../conversation/outgoing';
@@ -22,13 +24,22 @@ interface Conversation {
 }
 
 async function answerInConversation(
-  { logger, answering, userLocales }: HandlerContext,
+  { logger, answering, userLocales, limits }: HandlerContext,
   client: webApi.WebClient,
   conversation: Conversation,
 ): Promise<void> {
   const { channel, replyThreadTs, userId } = conversation;
   const where = replyThreadTs ? { channel, thread_ts: replyThreadTs } : { channel };
   const chosen = answering.chosenLocale(userId);
+  const decision = limits.check(userId, channel);
+  if (decision !== 'allow') {
+    logger.warn({ decision }, 'Slack: rate limited');
+    if (decision === 'refuseWithNotice') {
+      const locale = apologyLocale(chosen, userLocales.cached(userId));
+      await client.chat.postMessage({ ...where, text: escapeMrkdwn(rateLimitedText(locale)) });
+    }
+    return;
+  }
   // The Slack locale only matters when the user chose no language.
   const clientLocale = chosen ? userLocales.cached(userId) : await userLocales.lookUp(client, userId);
   try {

@@ -1,6 +1,6 @@
 /** A message to the bot (personal chat, group chat, a channel post that mentions it): the answer card. */
 import type { TurnContext } from 'botbuilder';
-import type { Answer, AnswerRequest, Understanding } from '../../../core';
+import { type Answer, type AnswerRequest, rateLimitedText, type Understanding } from '../../../core';
 import { textForBot, threadConversationId, userKey } from './activityInfo';
 import { preferredLocale } from './preferences';
 import { answerMessage, replyInThread } from './replies';
@@ -36,7 +36,23 @@ function answerText(context: TurnContext, deps: TurnDeps, text: string): Answer 
   return reply.answer;
 }
 
+/** Whether the message may be answered; tells the user once when it may not. */
+async function withinLimits(context: TurnContext, deps: TurnDeps): Promise<boolean> {
+  const activity = context.activity;
+  const decision = deps.limits.check(userKey(activity), activity.conversation.id);
+  if (decision === 'allow') return true;
+  deps.logger.warn({ decision }, 'rate limited');
+  if (decision === 'refuseWithNotice') {
+    await replyInThread(context, {
+      type: 'message',
+      text: rateLimitedText(preferredLocale(context, deps.state)),
+    });
+  }
+  return false;
+}
+
 export async function answerMessageTurn(context: TurnContext, deps: TurnDeps): Promise<void> {
+  if (!(await withinLimits(context, deps))) return;
   const text = textForBot(context.activity);
   deps.logger.debug({ text }, 'message received');
   // A bare mention of the bot ("@Mail flow") is a request for help rather than a question.

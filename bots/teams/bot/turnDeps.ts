@@ -1,5 +1,6 @@
-/** What every part of the Teams bot is given: the core, the state, and a logger. */
+/** What every part of the Teams bot is given: the core, the state, the rate limits and a logger. */
 import type { Logger } from '../../server/logger';
+import type { RateLimiter } from '../../server/rateLimiter';
 import type { Answerer } from './answerer';
 import type { TeamsState } from './state';
 
@@ -7,4 +8,6 @@ export interface TurnDeps {
   answerer: Answerer;
   state: TeamsState;
   logger: Logger;
+  /** Per-user and per-conversation limits on answered messages. */
+  limits: RateLimiter;
 }
