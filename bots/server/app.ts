@@ -1,21 +1,35 @@
-/** The HTTP server: one restify server for every channel, plus health checks. */
+/** The HTTP server: one restify server for every channel, plus health and readiness checks. */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
 import type { Channel } from './channel';
 import type { Logger } from './logger';
 
+/** How long requests in flight get to finish after a shutdown begins, before their sockets close. */
+export const REQUEST_GRACE_MS = 6_000;
+
 export interface BotServer {
   readonly server: Server;
-  /** Starts listening; resolves with the bound address (port 0 picks a free port). */
+  /** Starts the channels and listens; resolves with the bound address (port 0 picks a free port). */
   listen(port: number, host: string): Promise<AddressInfo>;
+  /**
+   * Graceful shutdown: stops taking connections, lets requests in flight send their replies (up to
+   * REQUEST_GRACE_MS), then stops the channels, which finish their own work in flight.
+   */
   close(): Promise<void>;
 }
 
 export function createBotServer(channels: readonly Channel[], logger: Logger): BotServer {
   const server = restify.createServer({ name: 'mailflow-bot', handleUncaughtExceptions: false });
+  let ready = false;
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
+    return next();
+  });
+  // Ready once the settings were valid (else there is no server) and every channel has started;
+  // not ready again once a shutdown begins, so a load balancer stops sending traffic.
+  server.get('/readyz', (_req, res, next) => {
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
     return next();
   });
   for (const channel of channels) channel.mount(server);
@@ -30,11 +44,23 @@ export function createBotServer(channels: readonly Channel[], logger: Logger): B
       for (const channel of channels) await channel.start?.();
       server.listen(port, host);
       await once(server, 'listening');
+      ready = true;
       return server.address() as AddressInfo;
     },
     async close() {
+      ready = false;
+      const http = server.server;
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      // Idle keep-alive connections would hold the server open; busy ones finish their request.
+      http.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, REQUEST_GRACE_MS);
+      });
+      await Promise.race([closed, grace]);
+      clearTimeout(timer);
+      http.closeAllConnections();
       for (const channel of channels) await channel.stop?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

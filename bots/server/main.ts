@@ -5,6 +5,8 @@ import { buildChannels, describeChannels } from './channels';
 import { type Config, ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 
+const SHUTDOWN_DEADLINE_MS = 9_500;
+
 function readSettings(): Config {
   try {
     return loadConfig(process.env);
@@ -30,6 +32,11 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    // Whatever still hangs then, the process ends within ten seconds of the signal.
+    setTimeout(() => {
+      logger.error('shutdown took longer than 10 seconds; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -21,8 +21,11 @@ import { createReceiver } from './receiver';
 import { createSlackState, type SlackState } from './state';
 import { UserLocales } from './userLocale';
 
-/** How long a shutdown waits for answers in progress. */
-const STOP_GRACE_MS = 10_000;
+/**
+ * How long a shutdown waits for answers in progress. It runs after the HTTP server's own grace
+ * period, and the whole shutdown must end within 10 seconds.
+ */
+const STOP_GRACE_MS = 3_000;
 
 export interface SlackChannelDeps {
   logger: Logger;
