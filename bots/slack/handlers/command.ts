@@ -3,8 +3,10 @@
  * with "Share in channel"). Nothing slow may come before the ack, Slack allows 3 seconds: the user's
  * locale is used only if already cached, and looked up after the ack for next time.
  */
+import { performance } from 'node:perf_hooks';
 import type { App } from '@slack/bolt';
 import { rateLimitedText } from '../../../core';
+import { elapsedMs } from '../../server/elapsed';
 import { newReference } from '../../server/reference';
 import { escapeMrkdwn } from '../blocks/mrkdwn';
 import { slackApologyText } from '../conversation/apology';
@@ -13,11 +15,12 @@ import type { HandlerContext } from './context';
 
 export const SLASH_COMMAND = '/mailflow';
 
-export function registerSlashCommand(
-  app: App,
-  { logger, answering, userLocales, limits }: HandlerContext,
-): void {
+export function registerSlashCommand(app: App, handlers: HandlerContext): void {
+  const { answering, userLocales, limits } = handlers;
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
+    const started = performance.now();
+    // Every line of this turn carries one correlation id.
+    const logger = handlers.logger.child({ turn: newReference() });
     const userId = command.user_id;
     const clientLocale = userLocales.cached(userId);
     const decision = limits.check(userId, command.channel_id);
@@ -37,7 +40,7 @@ export function registerSlashCommand(
         ...answerMessage(answer, { showFix: true, shareable: true }),
       });
       logger.info(
-        { intent: answer.intent, codes: answer.codes, locale: answer.locale },
+        { intent: answer.intent, codes: answer.codes, locale: answer.locale, latencyMs: elapsedMs(started) },
         'Slack: answered a slash command',
       );
     } catch (error) {

@@ -2,8 +2,10 @@
  * Mentions in channels (answered in the mention's thread) and direct messages (answered in the DM).
  * Events are acknowledged by Bolt before these run, so here there is time for the locale lookup.
  */
+import { performance } from 'node:perf_hooks';
 import type { App, webApi } from '@slack/bolt';
 import { rateLimitedText } from '../../../core';
+import { elapsedMs } from '../../server/elapsed';
 import { newReference } from '../../server/reference';
 import { escapeMrkdwn } from '../blocks/mrkdwn';
 import { slackApologyText } from '../conversation/apology';
@@ -24,10 +26,14 @@ interface Conversation {
 }
 
 async function answerInConversation(
-  { logger, answering, userLocales, limits }: HandlerContext,
+  handlers: HandlerContext,
   client: webApi.WebClient,
   conversation: Conversation,
 ): Promise<void> {
+  const started = performance.now();
+  const { answering, userLocales, limits } = handlers;
+  // Every line of this turn carries one correlation id.
+  const logger = handlers.logger.child({ turn: newReference() });
   const { channel, replyThreadTs, userId } = conversation;
   const where = replyThreadTs ? { channel, thread_ts: replyThreadTs } : { channel };
   const chosen = answering.chosenLocale(userId);
@@ -51,7 +57,7 @@ async function answerInConversation(
       ...answerMessage(answer, { showFix: true, shareable: false }),
     });
     logger.info(
-      { intent: answer.intent, codes: answer.codes, locale: answer.locale },
+      { intent: answer.intent, codes: answer.codes, locale: answer.locale, latencyMs: elapsedMs(started) },
       'Slack: answered a message',
     );
   } catch (error) {

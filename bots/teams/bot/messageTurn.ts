@@ -1,6 +1,8 @@
 /** A message to the bot (personal chat, group chat, a channel post that mentions it): the answer card. */
+import { performance } from 'node:perf_hooks';
 import type { TurnContext } from 'botbuilder';
 import { type Answer, type AnswerRequest, rateLimitedText, type Understanding } from '../../../core';
+import { elapsedMs } from '../../server/elapsed';
 import { textForBot, threadConversationId, userKey } from './activityInfo';
 import { preferredLocale } from './preferences';
 import { answerMessage, replyInThread } from './replies';
@@ -52,6 +54,7 @@ async function withinLimits(context: TurnContext, deps: TurnDeps): Promise<boole
 }
 
 export async function answerMessageTurn(context: TurnContext, deps: TurnDeps): Promise<void> {
+  const started = performance.now();
   if (!(await withinLimits(context, deps))) return;
   const text = textForBot(context.activity);
   deps.logger.debug({ text }, 'message received');
@@ -63,5 +66,13 @@ export async function answerMessageTurn(context: TurnContext, deps: TurnDeps): P
     deps.state.lastRequests.set(threadConversationId(context.activity), answer.request);
 
   await replyInThread(context, answerMessage(answer));
-  deps.logger.info({ intent: answer.intent, codes: answer.codes, locale: answer.locale }, 'answered');
+  deps.logger.info(
+    {
+      intent: answer.intent,
+      codes: answer.codes,
+      locale: answer.locale,
+      latencyMs: elapsedMs(started),
+    },
+    'answered',
+  );
 }

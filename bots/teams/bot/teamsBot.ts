@@ -6,6 +6,7 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
+import { newReference as newTurnId } from '../../server/reference';
 import { isLanguageSwitchValue, switchCardLanguage } from './cardActions';
 import { answerSearch } from './messageExtension';
 import { answerMessageTurn } from './messageTurn';
@@ -20,16 +21,22 @@ export class MailflowTeamsBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDeps) {
     super();
     this.onMessage(async (context, next) => {
+      const turn = this.forTurn();
       const { value, text } = context.activity;
-      if (isLanguageSwitchValue(value)) await switchCardLanguage(context, deps);
-      else if (value !== undefined && !text) deps.logger.warn('ignored a card action that is not ours');
-      else await answerMessageTurn(context, deps);
+      if (isLanguageSwitchValue(value)) await switchCardLanguage(context, turn);
+      else if (value !== undefined && !text) turn.logger.warn('ignored a card action that is not ours');
+      else await answerMessageTurn(context, turn);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      if (botWasAdded(context)) await sendWelcome(context, deps);
+      if (botWasAdded(context)) await sendWelcome(context, this.forTurn());
       await next();
     });
+  }
+
+  /** The dependencies with a logger that marks every line of this turn with one correlation id. */
+  private forTurn(): BotDeps {
+    return { ...this.deps, logger: this.deps.logger.child({ turn: newTurnId() }) };
   }
 
   /**
@@ -47,6 +54,6 @@ export class MailflowTeamsBot extends TeamsActivityHandler {
     query: MessagingExtensionQuery,
   ): Promise<MessagingExtensionResponse> {
     // The query is the caller's `value`, which may be missing or malformed.
-    return answerSearch(context, this.deps, typeof query === 'object' && query !== null ? query : {});
+    return answerSearch(context, this.forTurn(), typeof query === 'object' && query !== null ? query : {});
   }
 }
