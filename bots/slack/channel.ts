@@ -6,6 +6,7 @@ import { App } from '@slack/bolt';
 import type { Channel } from '../server/channel';
 import type { SlackConfig } from '../server/config';
 import type { Logger } from '../server/logger';
+import type { OutboundPolicy } from '../server/outbound/policy';
 import { boltLoggerFor } from './boltLogger';
 import { Answering, type CoreApi, REAL_CORE } from './conversation/answering';
 import { registerAnswerActions } from './handlers/actions';
@@ -29,6 +30,8 @@ export interface SlackChannelDeps {
   state?: SlackState;
   /** The core's answering functions; tests replace them to exercise the error path. */
   core?: CoreApi;
+  /** Timeouts and retries of calls to the Web API and to response URLs; tests shorten them. */
+  outbound?: OutboundPolicy;
 }
 
 export function createSlackChannel(
