@@ -6,7 +6,9 @@ import { App } from '@slack/bolt';
 import type { Channel } from '../server/channel';
 import type { SlackConfig } from '../server/config';
 import type { Logger } from '../server/logger';
-import type { OutboundPolicy } from '../server/outbound/policy';
+import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../server/outbound/policy';
+import { newReference } from '../server/reference';
+import { withTurnReference } from '../server/turnReference';
 import { boltLoggerFor } from './boltLogger';
 import { Answering, type CoreApi, REAL_CORE } from './conversation/answering';
 import { registerAnswerActions } from './handlers/actions';
@@ -17,6 +19,8 @@ import { InFlightWork } from './handlers/inFlight';
 import { ignoreRedeliveries } from './handlers/redeliveries';
 import { SLACK_EVENTS_PATH } from './http/restifyReceiver';
 import { BotIdentity } from './identity';
+import { responseUrlPoster } from './outbound/responseUrl';
+import { webApiClientOptions } from './outbound/webApiTransport';
 import { createReceiver } from './receiver';
 import { createSlackState, type SlackState } from './state';
 import { UserLocales } from './userLocale';
@@ -41,12 +45,13 @@ export function createSlackChannel(
   const logger = deps.logger.child({ channel: 'slack' });
   const state = deps.state ?? createSlackState();
   const boltLogger = boltLoggerFor(logger);
+  const outbound = deps.outbound ?? DEFAULT_OUTBOUND_POLICY;
   const receiver = createReceiver(config, logger, boltLogger);
   const identity = new BotIdentity(config.botToken, (token) => app.client.auth.test({ token }));
   const app: App = new App({
     receiver: receiver.receiver,
     authorize: identity.authorize,
-    clientOptions: { slackApiUrl: config.apiUrl },
+    clientOptions: webApiClientOptions(config.apiUrl, outbound, logger),
     logger: boltLogger,
     // Bolt's conversation store is unused: the bot keeps its own, bounded state.
     convoStore: false,
@@ -59,8 +64,11 @@ export function createSlackChannel(
     logger,
     answering: new Answering(state, deps.core ?? REAL_CORE),
     userLocales: new UserLocales(state.userLocales, logger),
+    postToResponseUrl: responseUrlPoster(outbound, logger),
   };
   const inFlight = new InFlightWork();
+  // One reference per request: a delivery given up in the Web API client and the apology share it.
+  app.use(({ next }) => withTurnReference(newReference, next));
   app.use(inFlight.middleware);
   app.use(ignoreRedeliveries(state.seenEvents, logger));
   registerSlashCommand(app, handlers);

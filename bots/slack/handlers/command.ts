@@ -4,7 +4,7 @@
  * locale is used only if already cached, and looked up after the ack for next time.
  */
 import type { App } from '@slack/bolt';
-import { newReference } from '../../server/reference';
+import { turnReference } from '../../server/turnReference';
 import { slackApologyText } from '../conversation/apology';
 import { answerMessage, apologyLocale } from '../conversation/outgoing';
 import type { HandlerContext } from './context';
@@ -27,7 +27,7 @@ export function registerSlashCommand(app: App, { logger, answering, userLocales 
         'Slack: answered a slash command',
       );
     } catch (error) {
-      const reference = newReference();
+      const reference = turnReference();
       logger.error({ err: error, reference }, 'Slack: answering a slash command failed');
       const locale = apologyLocale(answering.chosenLocale(userId), clientLocale);
       await ack({ response_type: 'ephemeral', text: slackApologyText(locale, reference) });

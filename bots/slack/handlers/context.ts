@@ -1,10 +1,13 @@
-/** What every Slack handler needs: the answering logic, the locale lookup and the log. */
+/** What every Slack handler needs: the answering logic, the locale lookup, the log, response URLs. */
 import type { Logger } from '../../server/logger';
 import type { Answering } from '../conversation/answering';
+import type { PostToResponseUrl } from '../outbound/responseUrl';
 import type { UserLocales } from '../userLocale';
 
 export interface HandlerContext {
   logger: Logger;
   answering: Answering;
   userLocales: UserLocales;
+  /** Posts to a click's response_url under the outbound policy (Bolt's `respond` has no timeout). */
+  postToResponseUrl: PostToResponseUrl;
 }

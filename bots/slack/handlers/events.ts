@@ -3,7 +3,7 @@
  * Events are acknowledged by Bolt before these run, so here there is time for the locale lookup.
  */
 import type { App, webApi } from '@slack/bolt';
-import { newReference } from '../../server/reference';
+import { turnReference } from '../../server/turnReference';
 import { slackApologyText } from '../conversation/apology';
 import { slackToPlainText, stripBotMention } from '../conversation/incomingText';
 import { answerMessage, apologyLocale } from '../conversation/outgoing';
@@ -44,7 +44,7 @@ async function answerInConversation(
       'Slack: answered a message',
     );
   } catch (error) {
-    const reference = newReference();
+    const reference = turnReference();
     logger.error({ err: error, reference }, 'Slack: answering a message failed');
     try {
       await client.chat.postMessage({

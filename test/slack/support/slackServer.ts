@@ -5,6 +5,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createBotServer } from '../../../bots/server/app';
 import { createLogger } from '../../../bots/server/logger';
+import type { OutboundPolicy } from '../../../bots/server/outbound/policy';
 import { createSlackChannel } from '../../../bots/slack/channel';
 import type { CoreApi } from '../../../bots/slack/conversation/answering';
 import { BOT_USER_ID, SlackStandIn } from './slackStandIn';
@@ -44,7 +45,9 @@ export interface SlackTestServer {
   close(): Promise<void>;
 }
 
-export async function startSlackServer(options: { core?: CoreApi } = {}): Promise<SlackTestServer> {
+export async function startSlackServer(
+  options: { core?: CoreApi; outbound?: OutboundPolicy } = {},
+): Promise<SlackTestServer> {
   const standIn = await SlackStandIn.start();
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('debug', {
@@ -54,7 +57,11 @@ export async function startSlackServer(options: { core?: CoreApi } = {}): Promis
   });
   const channel = createSlackChannel(
     { mode: 'http', signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: standIn.apiUrl },
-    { logger, ...(options.core ? { core: options.core } : {}) },
+    {
+      logger,
+      ...(options.core ? { core: options.core } : {}),
+      ...(options.outbound ? { outbound: options.outbound } : {}),
+    },
   );
   const server = createBotServer([channel], logger);
   const address = await server.listen(0, '127.0.0.1');
