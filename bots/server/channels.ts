@@ -6,8 +6,9 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 
 export function buildChannels(config: Config, logger: Logger): Channel[] {
-  const channels: Channel[] = [createTeamsChannel(config.teams, { logger })];
-  if (config.slack.mode !== 'off') channels.push(createSlackChannel(config.slack, { logger }));
+  const { outbound } = config;
+  const channels: Channel[] = [createTeamsChannel(config.teams, { logger, outbound })];
+  if (config.slack.mode !== 'off') channels.push(createSlackChannel(config.slack, { logger, outbound }));
   return channels;
 }
 

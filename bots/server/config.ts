@@ -2,6 +2,7 @@
  * The server's settings, read from the environment once at start-up and validated. The rest of the
  * code receives this typed object and never reads `process.env`.
  */
+import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy, worstCaseMs } from './outbound/policy';
 
 export class ConfigError extends Error {
   constructor(
@@ -42,6 +43,8 @@ export interface Config {
   logLevel: LogLevel;
   teams: TeamsConfig;
   slack: SlackConfig;
+  /** Timeouts and retries of every call to the Bot Framework connector and to Slack. */
+  outbound: OutboundPolicy;
 }
 
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -140,6 +143,32 @@ function readHost(env: Env, teams: TeamsConfig): string {
   return host ?? '127.0.0.1';
 }
 
+/** A reply must stay well under a minute however the far end behaves. */
+const MAX_DELIVERY_MS = 45_000;
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw new ConfigError(name, `"${raw}" is not a whole number from ${min} to ${max}`);
+  return Number(raw);
+}
+
+function readOutbound(env: Env): OutboundPolicy {
+  const policy: OutboundPolicy = {
+    ...DEFAULT_OUTBOUND_POLICY,
+    timeoutMs: readInteger(env, 'OUTBOUND_TIMEOUT_MS', DEFAULT_OUTBOUND_POLICY.timeoutMs, 500, 15_000),
+    maxAttempts: 1 + readInteger(env, 'OUTBOUND_MAX_RETRIES', DEFAULT_OUTBOUND_POLICY.maxAttempts - 1, 0, 5),
+  };
+  const worst = worstCaseMs(policy);
+  if (worst > MAX_DELIVERY_MS)
+    throw new ConfigError(
+      'OUTBOUND_MAX_RETRIES',
+      `with OUTBOUND_TIMEOUT_MS=${policy.timeoutMs} one reply could take ${Math.ceil(worst / 1000)} s; keep it under ${MAX_DELIVERY_MS / 1000} s`,
+    );
+  return policy;
+}
+
 /** Reads and checks every setting; throws a ConfigError naming the first wrong one. */
 export function loadConfig(env: Env): Config {
   const teams = readTeams(env);
@@ -152,5 +181,6 @@ export function loadConfig(env: Env): Config {
     logLevel,
     teams,
     slack: readSlack(env),
+    outbound: readOutbound(env),
   };
 }

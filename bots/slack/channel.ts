@@ -6,7 +6,10 @@ import { App } from '@slack/bolt';
 import type { Channel } from '../server/channel';
 import type { SlackConfig } from '../server/config';
 import type { Logger } from '../server/logger';
+import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../server/outbound/policy';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from '../server/rateLimiter';
+import { newReference } from '../server/reference';
+import { withTurnReference } from '../server/turnReference';
 import { boltLoggerFor } from './boltLogger';
 import { Answering, type CoreApi, REAL_CORE } from './conversation/answering';
 import { registerAnswerActions } from './handlers/actions';
@@ -17,6 +20,8 @@ import { InFlightWork } from './handlers/inFlight';
 import { ignoreRedeliveries } from './handlers/redeliveries';
 import { SLACK_EVENTS_PATH } from './http/restifyReceiver';
 import { BotIdentity } from './identity';
+import { responseUrlPoster } from './outbound/responseUrl';
+import { webApiClientOptions } from './outbound/webApiTransport';
 import { createReceiver } from './receiver';
 import { createSlackState, type SlackState } from './state';
 import { UserLocales } from './userLocale';
@@ -35,6 +40,8 @@ export interface SlackChannelDeps {
   core?: CoreApi;
   /** Rate limits; tests set tight ones. */
   limits?: RateLimiter;
+  /** Timeouts and retries of calls to the Web API and to response URLs; tests shorten them. */
+  outbound?: OutboundPolicy;
 }
 
 export function createSlackChannel(
@@ -44,12 +51,13 @@ export function createSlackChannel(
   const logger = deps.logger.child({ channel: 'slack' });
   const state = deps.state ?? createSlackState();
   const boltLogger = boltLoggerFor(logger);
+  const outbound = deps.outbound ?? DEFAULT_OUTBOUND_POLICY;
   const receiver = createReceiver(config, logger, boltLogger);
   const identity = new BotIdentity(config.botToken, (token) => app.client.auth.test({ token }));
   const app: App = new App({
     receiver: receiver.receiver,
     authorize: identity.authorize,
-    clientOptions: { slackApiUrl: config.apiUrl },
+    clientOptions: webApiClientOptions(config.apiUrl, outbound, logger),
     logger: boltLogger,
     // Bolt's conversation store is unused: the bot keeps its own, bounded state.
     convoStore: false,
@@ -63,8 +71,11 @@ export function createSlackChannel(
     answering: new Answering(state, deps.core ?? REAL_CORE),
     userLocales: new UserLocales(state.userLocales, logger),
     limits: deps.limits ?? new RateLimiter(DEFAULT_RATE_LIMITS),
+    postToResponseUrl: responseUrlPoster(outbound, logger),
   };
   const inFlight = new InFlightWork();
+  // One reference per request: a delivery given up in the Web API client and the apology share it.
+  app.use(({ next }) => withTurnReference(newReference, next));
   app.use(inFlight.middleware);
   app.use(ignoreRedeliveries(state.seenEvents, logger));
   registerSlashCommand(app, handlers);

@@ -4,23 +4,29 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import type { BotFrameworkAuthentication } from 'botframework-connector';
+import type { BotFrameworkAuthentication, ConnectorClientOptions } from 'botframework-connector';
 import type { TeamsConfig } from '../server/config';
 
 /**
  * With a bot registration every incoming request must carry a valid Bot Framework token and replies
  * are signed with the app's credentials. Without one, botbuilder turns authentication off in both
- * directions, which is what the Emulator and the Agents Playground expect.
+ * directions, which is what the Emulator and the Agents Playground expect. `connector` configures
+ * the ConnectorClient that sends replies (its HTTP client: the outbound retry policy).
  */
-export function authenticationFor(config: TeamsConfig): BotFrameworkAuthentication {
-  if (config.mode === 'local') return new ConfigurationBotFrameworkAuthentication({});
+export function authenticationFor(
+  config: TeamsConfig,
+  connector: ConnectorClientOptions = {},
+): BotFrameworkAuthentication {
+  const withConnector = (options: ConfigurationBotFrameworkAuthenticationOptions) =>
+    new ConfigurationBotFrameworkAuthentication(options, undefined, undefined, undefined, connector);
+  if (config.mode === 'local') return withConnector({});
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
     ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
   };
-  return new ConfigurationBotFrameworkAuthentication(options);
+  return withConnector(options);
 }
 
 export function createAdapter(authentication: BotFrameworkAuthentication): CloudAdapter {

@@ -5,13 +5,16 @@ import restify from 'restify';
 import type { Channel } from '../server/channel';
 import type { TeamsConfig } from '../server/config';
 import type { Logger } from '../server/logger';
+import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../server/outbound/policy';
 import { DEFAULT_RATE_LIMITS, RateLimiter } from '../server/rateLimiter';
 import { newReference } from '../server/reference';
+import { turnReference, withTurnReference } from '../server/turnReference';
 import { authenticationFor, createAdapter } from './adapter';
 import { type Answerer, coreAnswerer } from './bot/answerer';
 import { createMemoryState, type TeamsState } from './bot/state';
 import { MailflowTeamsBot } from './bot/teamsBot';
 import { createTurnErrorHandler } from './bot/turnErrors';
+import { createRetryingHttpClient } from './connector/retryingHttpClient';
 import { checkIncomingActivity } from './http/incomingActivity';
 
 export const MESSAGES_PATH = '/api/messages';
@@ -31,6 +34,8 @@ export interface TeamsChannelDeps {
   newReference?: () => string;
   /** Rate limits; tests set tight ones. */
   limits?: RateLimiter;
+  /** Timeouts and retries of replies to the connector; tests shorten them. */
+  outbound?: OutboundPolicy;
 }
 
 function describe(config: TeamsConfig): string {
@@ -42,14 +47,16 @@ function describe(config: TeamsConfig): string {
 export function createTeamsChannel(config: TeamsConfig, deps: TeamsChannelDeps): Channel {
   const logger = deps.logger.child({ channel: 'teams' });
   const state = deps.state ?? createMemoryState();
-  const reference = deps.newReference ?? newReference;
-  const adapter = createAdapter(deps.authentication ?? authenticationFor(config));
-  adapter.onTurnError = createTurnErrorHandler({ logger, state, newReference: reference });
+  const makeReference = deps.newReference ?? newReference;
+  const httpClient = createRetryingHttpClient(deps.outbound ?? DEFAULT_OUTBOUND_POLICY, logger);
+  const adapter = createAdapter(deps.authentication ?? authenticationFor(config, { httpClient }));
+  // One reference per turn: a reply given up in the connector client and the apology share it.
+  adapter.onTurnError = createTurnErrorHandler({ logger, state, newReference: turnReference });
   const bot = new MailflowTeamsBot({
     answerer: deps.answerer ?? coreAnswerer,
     state,
     logger,
-    newReference: reference,
+    newReference: turnReference,
     limits: deps.limits ?? new RateLimiter(DEFAULT_RATE_LIMITS),
   });
 
@@ -69,8 +76,10 @@ export function createTeamsChannel(config: TeamsConfig, deps: TeamsChannelDeps):
           }
           // restify's request and response have what botbuilder reads and calls; the types differ
           // only in how restify declares its headers.
-          await adapter.process(req as unknown as Request, res as unknown as Response, (context) =>
-            bot.run(context),
+          await withTurnReference(makeReference, () =>
+            adapter.process(req as unknown as Request, res as unknown as Response, (context) =>
+              bot.run(context),
+            ),
           );
         },
       );

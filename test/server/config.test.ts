@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../../bots/server/config';
+import { DEFAULT_OUTBOUND_POLICY } from '../../bots/server/outbound/policy';
 
 const failure = (env: Record<string, string>) => {
   try {
@@ -16,7 +17,20 @@ test('with no settings: local Teams on loopback, Slack off', () => {
     logLevel: 'info',
     teams: { mode: 'local' },
     slack: { mode: 'off' },
+    outbound: DEFAULT_OUTBOUND_POLICY,
   });
+});
+
+test('the outbound timeout and retries are settings, bounded so that a reply stays under 45 s', () => {
+  expect(loadConfig({ OUTBOUND_TIMEOUT_MS: '2000', OUTBOUND_MAX_RETRIES: '0' }).outbound).toMatchObject({
+    timeoutMs: 2000,
+    maxAttempts: 1,
+  });
+  expect(failure({ OUTBOUND_TIMEOUT_MS: '2s' })).toBe('OUTBOUND_TIMEOUT_MS');
+  expect(failure({ OUTBOUND_TIMEOUT_MS: '100' })).toBe('OUTBOUND_TIMEOUT_MS');
+  expect(failure({ OUTBOUND_MAX_RETRIES: '9' })).toBe('OUTBOUND_MAX_RETRIES');
+  // 4 attempts × 10 s + 3 waits × 10 s = 70 s.
+  expect(failure({ OUTBOUND_TIMEOUT_MS: '10000', OUTBOUND_MAX_RETRIES: '3' })).toBe('OUTBOUND_MAX_RETRIES');
 });
 
 test('a bot registration authenticates Teams and listens on every interface', () => {

@@ -14,11 +14,12 @@ import type {
   StaticSelectAction,
 } from '@slack/bolt';
 import { isLocale, type Locale } from '../../../core';
-import { newReference } from '../../server/reference';
+import { turnReference } from '../../server/turnReference';
 import { ACTION_IDS } from '../blocks/answerBlocks';
 import { type CardState, decodeCardState } from '../blocks/cardState';
 import { slackApologyText } from '../conversation/apology';
 import { answerMessage, apologyLocale, type SlackMessage } from '../conversation/outgoing';
+import { respondVia } from '../outbound/responseUrl';
 import { threadKey } from '../state';
 import type { HandlerContext } from './context';
 
@@ -77,7 +78,7 @@ async function afterAck(
   try {
     await work();
   } catch (error) {
-    const reference = newReference();
+    const reference = turnReference();
     logger.error({ err: error, reference }, 'Slack: handling a click failed');
     const language = locale() ?? apologyLocale(answering.chosenLocale(args.body.user.id), undefined);
     try {
@@ -100,8 +101,14 @@ const cannotPostThere = (error: unknown): boolean => {
 
 export function registerAnswerActions(app: App, handlers: HandlerContext): void {
   const { answering, logger } = handlers;
+  // Every response_url post goes through the outbound policy instead of Bolt's untimed `respond`.
+  const ours = <A extends ActionArgs<BlockAction>>(args: A): A => ({
+    ...args,
+    respond: respondVia(handlers.postToResponseUrl, args.body.response_url),
+  });
 
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.toggleFix, async (args) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.toggleFix, async (boltArgs) => {
+    const args = ours(boltArgs);
     let state: CardState | undefined;
     await afterAck(
       handlers,
@@ -119,7 +126,8 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
     );
   });
 
-  app.action<BlockAction<StaticSelectAction>>(ACTION_IDS.language, async (args) => {
+  app.action<BlockAction<StaticSelectAction>>(ACTION_IDS.language, async (boltArgs) => {
+    const args = ours(boltArgs);
     const picked = args.action.selected_option?.value;
     await afterAck(
       handlers,
@@ -140,7 +148,8 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
     );
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async (args) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async (boltArgs) => {
+    const args = ours(boltArgs);
     let state: CardState | undefined;
     await afterAck(
       handlers,

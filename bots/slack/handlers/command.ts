@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { App } from '@slack/bolt';
 import { rateLimitedText } from '../../../core';
 import { elapsedMs } from '../../server/elapsed';
-import { newReference } from '../../server/reference';
+import { turnReference } from '../../server/turnReference';
 import { escapeMrkdwn } from '../blocks/mrkdwn';
 import { slackApologyText } from '../conversation/apology';
 import { answerMessage, apologyLocale } from '../conversation/outgoing';
@@ -20,7 +20,7 @@ export function registerSlashCommand(app: App, handlers: HandlerContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     const started = performance.now();
     // Every line of this turn carries one correlation id.
-    const logger = handlers.logger.child({ turn: newReference() });
+    const logger = handlers.logger.child({ turn: turnReference() });
     const userId = command.user_id;
     const clientLocale = userLocales.cached(userId);
     const decision = limits.check(userId, command.channel_id);
@@ -44,7 +44,7 @@ export function registerSlashCommand(app: App, handlers: HandlerContext): void {
         'Slack: answered a slash command',
       );
     } catch (error) {
-      const reference = newReference();
+      const reference = turnReference();
       logger.error({ err: error, reference }, 'Slack: answering a slash command failed');
       const locale = apologyLocale(answering.chosenLocale(userId), clientLocale);
       await ack({ response_type: 'ephemeral', text: slackApologyText(locale, reference) });

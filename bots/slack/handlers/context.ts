@@ -1,7 +1,8 @@
-/** What every Slack handler needs: the answering logic, the locale lookup, the rate limits and the log. */
+/** What every Slack handler needs: the answering logic, the locale lookup, the rate limits, the log, response URLs. */
 import type { Logger } from '../../server/logger';
 import type { RateLimiter } from '../../server/rateLimiter';
 import type { Answering } from '../conversation/answering';
+import type { PostToResponseUrl } from '../outbound/responseUrl';
 import type { UserLocales } from '../userLocale';
 
 export interface HandlerContext {
@@ -10,4 +11,6 @@ export interface HandlerContext {
   userLocales: UserLocales;
   /** Per-user and per-conversation limits on answered messages. */
   limits: RateLimiter;
+  /** Posts to a click's response_url under the outbound policy (Bolt's `respond` has no timeout). */
+  postToResponseUrl: PostToResponseUrl;
 }

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { App, webApi } from '@slack/bolt';
 import { rateLimitedText } from '../../../core';
 import { elapsedMs } from '../../server/elapsed';
-import { newReference } from '../../server/reference';
+import { turnReference } from '../../server/turnReference';
 import { escapeMrkdwn } from '../blocks/mrkdwn';
 import { slackApologyText } from '../conversation/apology';
 import { slackToPlainText, stripBotMention } from '../conversation/incomingText';
@@ -33,7 +33,7 @@ async function answerInConversation(
   const started = performance.now();
   const { answering, userLocales, limits } = handlers;
   // Every line of this turn carries one correlation id.
-  const logger = handlers.logger.child({ turn: newReference() });
+  const logger = handlers.logger.child({ turn: turnReference() });
   const { channel, replyThreadTs, userId } = conversation;
   const where = replyThreadTs ? { channel, thread_ts: replyThreadTs } : { channel };
   const chosen = answering.chosenLocale(userId);
@@ -61,7 +61,7 @@ async function answerInConversation(
       'Slack: answered a message',
     );
   } catch (error) {
-    const reference = newReference();
+    const reference = turnReference();
     logger.error({ err: error, reference }, 'Slack: answering a message failed');
     try {
       await client.chat.postMessage({

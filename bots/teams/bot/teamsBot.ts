@@ -6,7 +6,7 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import { newReference as newTurnId } from '../../server/reference';
+import { turnReference } from '../../server/turnReference';
 import { isLanguageSwitchValue, switchCardLanguage } from './cardActions';
 import { answerSearch } from './messageExtension';
 import { answerMessageTurn } from './messageTurn';
@@ -36,7 +36,7 @@ export class MailflowTeamsBot extends TeamsActivityHandler {
 
   /** The dependencies with a logger that marks every line of this turn with one correlation id. */
   private forTurn(): BotDeps {
-    return { ...this.deps, logger: this.deps.logger.child({ turn: newTurnId() }) };
+    return { ...this.deps, logger: this.deps.logger.child({ turn: turnReference() }) };
   }
 
   /**

@@ -5,6 +5,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createBotServer } from '../../../bots/server/app';
 import { createLogger } from '../../../bots/server/logger';
+import type { OutboundPolicy } from '../../../bots/server/outbound/policy';
 import type { RateLimiter } from '../../../bots/server/rateLimiter';
 import { createSlackChannel } from '../../../bots/slack/channel';
 import type { CoreApi } from '../../../bots/slack/conversation/answering';
@@ -46,7 +47,7 @@ export interface SlackTestServer {
 }
 
 export async function startSlackServer(
-  options: { core?: CoreApi; limits?: RateLimiter } = {},
+  options: { core?: CoreApi; limits?: RateLimiter; outbound?: OutboundPolicy } = {},
 ): Promise<SlackTestServer> {
   const standIn = await SlackStandIn.start();
   const logs: Record<string, unknown>[] = [];
@@ -61,6 +62,7 @@ export async function startSlackServer(
       logger,
       ...(options.core ? { core: options.core } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.outbound ? { outbound: options.outbound } : {}),
     },
   );
   const server = createBotServer([channel], logger);

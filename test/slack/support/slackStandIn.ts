@@ -16,6 +16,9 @@ export interface RecordedCall {
 
 type Predicate = (call: RecordedCall) => boolean;
 
+/** How the stand-in misbehaves for one request: an error status (with Retry-After), or no answer at all. */
+export type Fault = { status: number; retryAfter?: string } | 'hang';
+
 export const BOT_USER_ID = 'UBOTMAILFLOW';
 
 function decodeForm(text: string): Record<string, unknown> {
@@ -49,6 +52,10 @@ export class SlackStandIn {
   readonly userLocales = new Map<string, string>();
   /** Channels the bot is not a member of: chat.postMessage there fails like Slack's. */
   readonly notMemberOf = new Set<string>();
+  /** Every request that reached the stand-in, by method (`response_url` included): the attempts. */
+  readonly attempts: string[] = [];
+  private readonly faults = new Map<string, Fault[]>();
+  private readonly alwaysFaults = new Map<string, Fault>();
   private readonly held = new Map<string, Promise<void>>();
   private readonly waiters: { predicate: Predicate; resolve: (call: RecordedCall) => void }[] = [];
   private server: Server | undefined;
@@ -85,6 +92,35 @@ export class SlackStandIn {
       }),
     );
     return release;
+  }
+
+  /** The next requests to `method` get these faults, one each, in order. */
+  failNext(method: string, ...faults: Fault[]): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), ...faults]);
+  }
+
+  /** Every request to `method` gets this fault until called again with `undefined`. */
+  failAlways(method: string, fault: Fault | undefined): void {
+    if (fault) this.alwaysFaults.set(method, fault);
+    else this.alwaysFaults.delete(method);
+  }
+
+  attemptsOf(method: string): number {
+    return this.attempts.filter((attempt) => attempt === method).length;
+  }
+
+  /** Answers with the fault planned for `method`, if any; true when it did (or chose never to). */
+  private misbehave(method: string, response: ServerResponse): boolean {
+    this.attempts.push(method);
+    const fault = this.faults.get(method)?.shift() ?? this.alwaysFaults.get(method);
+    if (!fault) return false;
+    if (fault === 'hang') return true; // accepted, never answered
+    response.writeHead(fault.status, {
+      'content-type': 'text/plain',
+      ...(fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter }),
+    });
+    response.end(`stand-in answers ${fault.status}`);
+    return true;
   }
 
   /** The `nth` call (1 = the first), past or future, that matches. */
@@ -130,6 +166,7 @@ export class SlackStandIn {
     };
     const responseMatch = /^\/response\/([\w-]+)$/.exec(url.pathname);
     if (responseMatch) {
+      if (this.misbehave('response_url', response)) return;
       this.record({ method: 'response_url', responseId: responseMatch[1] ?? '', body });
       return reply({ ok: true });
     }
@@ -139,6 +176,7 @@ export class SlackStandIn {
       response.end();
       return;
     }
+    if (this.misbehave(method, response)) return;
     if (method === 'users.info') await this.held.get(String(body.user));
     this.record({ method, body });
     switch (method) {

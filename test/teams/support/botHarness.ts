@@ -19,6 +19,8 @@ export interface Harness {
   connector: ConnectorStandIn;
   logs: LogLine[];
   /** POSTs an activity to /api/messages; resolves once the bot has answered the request. */
+  /** The bot server's base URL. */
+  base: string;
   post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   get(path: string): Promise<{ status: number }>;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startHarness(
     url: base,
     connector,
     logs,
+    base,
     async post(activity, headers = {}) {
       const response = await fetch(`${base}/api/messages`, {
         method: 'POST',

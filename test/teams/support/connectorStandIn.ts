@@ -16,9 +16,19 @@ export interface ConnectorCall {
   body: any;
 }
 
+/** How the stand-in misbehaves for one request: an error status (with Retry-After), or no answer at all. */
+export type Fault = { status: number; retryAfter?: string } | 'hang';
+
 export interface ConnectorStandIn {
   readonly url: string;
+  /** The calls answered with success. */
   readonly calls: ConnectorCall[];
+  /** Every request that reached the stand-in, failed ones included: the attempts. */
+  readonly attempts: ConnectorCall[];
+  /** The next requests get these faults, one each, in order; later ones are answered normally. */
+  failNext(...faults: Fault[]): void;
+  /** Every request gets this fault until called again with `undefined`. */
+  failAlways(fault: Fault | undefined): void;
   /** Makes updates (PUT) fail with this status, as the connector does for a message the bot may not edit. */
   failUpdatesWith(status: number | undefined): void;
   close(): Promise<void>;
@@ -35,6 +45,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   const calls: ConnectorCall[] = [];
+  const attempts: ConnectorCall[] = [];
+  const faults: Fault[] = [];
+  let always: Fault | undefined;
   let updateFailure: number | undefined;
   let nextId = 1;
   // Plain writeHead/end calls without chaining: restify, loaded in the same process, replaces
@@ -50,7 +63,21 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
         }
         const conversationId = decodeURIComponent(match[1] ?? '');
         const activityId = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
-        calls.push({ method: req.method, conversationId, ...(activityId ? { activityId } : {}), body });
+        const call = { method: req.method, conversationId, ...(activityId ? { activityId } : {}), body };
+        attempts.push(call);
+        const fault = faults.shift() ?? always;
+        if (fault === 'hang') return; // accepted, never answered
+        if (fault) {
+          res.writeHead(fault.status, {
+            'content-type': 'application/json',
+            ...(fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter }),
+          });
+          res.end(
+            JSON.stringify({ error: { code: 'StandInFault', message: `stand-in answers ${fault.status}` } }),
+          );
+          return;
+        }
+        calls.push(call);
         if (req.method === 'PUT' && updateFailure) {
           res.writeHead(updateFailure, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'stand-in refuses updates' } }));
@@ -72,9 +99,21 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
+    attempts,
+    failNext(...next) {
+      faults.push(...next);
+    },
+    failAlways(fault) {
+      always = fault;
+    },
     failUpdatesWith(status) {
       updateFailure = status;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Requests the stand-in never answered would otherwise hold it open.
+      server.closeAllConnections();
+      return closed;
+    },
   };
 }

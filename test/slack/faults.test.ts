@@ -1,0 +1,148 @@
+/**
+ * The Slack Web API and response URLs answering 429, 5xx or not at all, through real HTTP: bounded
+ * retries with backoff, then a logged failure with the turn's reference; other users are still served.
+ */
+import { randomUUID } from 'node:crypto';
+import type { OutboundPolicy } from '../../bots/server/outbound/policy';
+import { ask } from '../../core';
+import { click, directMessage, mention, type SlackTestServer, startSlackServer } from './support/slackServer';
+
+/** Short waits so the suite stays fast; the Retry-After cap stays above the 1 s the tests send. */
+const FAST: OutboundPolicy = {
+  maxAttempts: 3,
+  timeoutMs: 400,
+  baseDelayMs: 5,
+  maxDelayMs: 20,
+  maxRetryAfterMs: 2_000,
+};
+
+jest.setTimeout(20_000);
+
+let slack: SlackTestServer;
+beforeEach(async () => {
+  slack = await startSlackServer({ outbound: FAST });
+});
+afterEach(() => slack.close());
+
+type Line = Record<string, unknown>;
+const failures = (): Line[] => slack.logs.filter((line) => line.msg === 'outbound delivery failed');
+const headerOf = (blocks: unknown): string | undefined =>
+  (blocks as { type: string; text?: { text: string } }[]).find((block) => block.type === 'header')?.text
+    ?.text;
+
+test('chat.postMessage answered 429 with Retry-After: 1 is retried after it, and the answer arrives', async () => {
+  slack.standIn.failNext('chat.postMessage', { status: 429, retryAfter: '1' });
+  const event = mention('4.4.316', 'UF1');
+  await slack.event(event);
+  const answer = await slack.standIn.waitFor('chat.postMessage', (call) => call.body.thread_ts === event.ts);
+  expect(headerOf(answer.body.blocks)).toBe(ask('4.4.316').answer.title);
+  expect(slack.standIn.attemptsOf('chat.postMessage')).toBe(2);
+  expect(slack.logs.find((line) => line.msg === 'outbound call failed, retrying')).toMatchObject({
+    channel: 'slack',
+    operation: 'chat.postMessage',
+    status: 429,
+    delayMs: 1_000,
+  });
+});
+
+test('two 503s are retried and the third attempt posts the one answer', async () => {
+  slack.standIn.failNext('chat.postMessage', { status: 503 }, { status: 503 });
+  await slack.event(directMessage('4.4.316', 'UF2', 'DF2'));
+  await slack.standIn.waitFor('chat.postMessage', (call) => call.body.channel === 'DF2');
+  expect(slack.standIn.attemptsOf('chat.postMessage')).toBe(3);
+  expect(slack.standIn.callsOf('chat.postMessage')).toHaveLength(1);
+  expect(failures()).toEqual([]);
+});
+
+test('an always-failing Web API gets exactly the bounded attempts, and the failure is logged', async () => {
+  slack.standIn.failAlways('chat.postMessage', { status: 500 });
+  await slack.event(mention('4.4.316', 'UF3'));
+  await slack.waitForLog((line) => line.msg === 'Slack: the apology could not be sent either');
+
+  // The answer, then the apology: each exactly maxAttempts times.
+  expect(slack.standIn.attemptsOf('chat.postMessage')).toBe(2 * FAST.maxAttempts);
+  const [answer, apology] = failures();
+  expect(answer).toMatchObject({
+    level: 50,
+    channel: 'slack',
+    operation: 'chat.postMessage',
+    status: 500,
+    attempts: FAST.maxAttempts,
+  });
+  // The failed delivery, the handler's error and the apology that failed share the turn's reference.
+  const handlerError = slack.logs.find((line) => line.msg === 'Slack: answering a message failed');
+  expect(typeof answer?.reference).toBe('string');
+  expect(handlerError?.reference).toBe(answer?.reference);
+  expect(apology?.reference).toBe(answer?.reference);
+  expect(JSON.stringify(failures())).not.toMatch(/xoxb-|127\.0\.0\.1|authorization/i);
+});
+
+test('a response_url that answers 503 once still replaces the private answer', async () => {
+  const blocks = ((await (await slack.command('4.4.316', 'UF4')).json()) as { blocks: unknown[] }).blocks;
+  const responseId = randomUUID();
+  slack.standIn.failNext('response_url', { status: 503 });
+  await slack.action(
+    click({
+      user: 'UF4',
+      actionId: 'mailflow_toggle_fix',
+      blocks,
+      ephemeral: true,
+      responseId,
+      standIn: slack.standIn,
+    }),
+  );
+  const replaced = await slack.standIn.waitFor('response_url', (call) => call.responseId === responseId);
+  expect(replaced.body.replace_original).toBe(true);
+  expect(slack.standIn.attemptsOf('response_url')).toBe(2);
+});
+
+test('a response_url that always fails is tried the bounded number of times and logged', async () => {
+  const blocks = ((await (await slack.command('4.4.316', 'UF5')).json()) as { blocks: unknown[] }).blocks;
+  slack.standIn.failAlways('response_url', { status: 502 });
+  await slack.action(
+    click({
+      user: 'UF5',
+      actionId: 'mailflow_toggle_fix',
+      blocks,
+      ephemeral: true,
+      responseId: randomUUID(),
+      standIn: slack.standIn,
+    }),
+  );
+  await slack.waitForLog((line) => line.msg === 'Slack: the apology could not be sent either');
+  // The replacement, then the apology through the same URL.
+  expect(slack.standIn.attemptsOf('response_url')).toBe(2 * FAST.maxAttempts);
+  expect(failures()[0]).toMatchObject({ operation: 'response_url', status: 502, attempts: FAST.maxAttempts });
+});
+
+test('a Web API that never answers times out, and meanwhile /healthz and other users are answered', async () => {
+  slack.standIn.failAlways('users.info', 'hang');
+  slack.standIn.failAlways('chat.postMessage', 'hang');
+  await slack.event(directMessage('4.4.316', 'UF6', 'DF6'));
+  while (slack.standIn.attemptsOf('users.info') === 0) await new Promise((resolve) => setImmediate(resolve));
+
+  expect((await fetch(`${slack.baseUrl}/healthz`)).status).toBe(200);
+  const other = (await (await slack.command('4.4.318', 'UF7')).json()) as { blocks: unknown[] };
+  expect(headerOf(other.blocks)).toBe(ask('4.4.318').answer.title);
+  // The hanging turn was still waiting on users.info then (3 attempts of 400 ms at the least).
+  expect(failures()).toEqual([]);
+
+  // users.info given up for both users (answered without their locale, UF7's after its ack), then
+  // UF6's answer and apology given up: each after exactly maxAttempts timeouts.
+  await slack.waitForLog((line) => line.msg === 'Slack: the apology could not be sent either');
+  await slack.waitForLog(() => failures().length === 4);
+  expect(slack.standIn.attemptsOf('users.info')).toBe(2 * FAST.maxAttempts);
+  expect(slack.standIn.attemptsOf('chat.postMessage')).toBe(2 * FAST.maxAttempts);
+  const byOperation = (operation: string) =>
+    failures()
+      .filter((line) => line.operation === operation)
+      .map((line) => [line.reason, line.attempts]);
+  expect(byOperation('users.info')).toEqual([
+    ['timeout', FAST.maxAttempts],
+    ['timeout', FAST.maxAttempts],
+  ]);
+  expect(byOperation('chat.postMessage')).toEqual([
+    ['timeout', FAST.maxAttempts],
+    ['timeout', FAST.maxAttempts],
+  ]);
+});
