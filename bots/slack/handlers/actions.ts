@@ -13,12 +13,12 @@ import type {
   SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
-import { isLocale, type Locale } from '../../../core';
+import { type Answer, isLocale, type Locale } from '../../../core';
 import { turnReference } from '../../server/turnReference';
 import { ACTION_IDS } from '../blocks/answerBlocks';
 import { type CardState, decodeCardState } from '../blocks/cardState';
 import { slackApologyText } from '../conversation/apology';
-import { answerMessage, apologyLocale, type SlackMessage } from '../conversation/outgoing';
+import { answerMessage, apologyLocale } from '../conversation/outgoing';
 import { respondVia } from '../outbound/responseUrl';
 import { threadKey } from '../state';
 import type { HandlerContext } from './context';
@@ -55,11 +55,14 @@ function stateOf(value: string | undefined): CardState {
   return state;
 }
 
-async function replaceClickedMessage(
+/** Draws the clicked answer again in place: a private one through its response URL, a public one by chat.update. */
+async function redrawClickedAnswer(
   { body, client, respond }: ActionArgs<BlockAction>,
-  message: SlackMessage,
+  answer: Answer,
+  showFix: boolean,
 ): Promise<void> {
   const clicked = clickedMessage(body);
+  const message = answerMessage(answer, { showFix, shareable: clicked.ephemeral });
   if (clicked.ephemeral || !clicked.channel || !clicked.ts) {
     await respond({ replace_original: true, ...message });
     return;
@@ -116,12 +119,7 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
       () => state?.locale,
       async () => {
         state = stateOf(args.action.value);
-        const answer = answering.again(state.request, state.locale);
-        const { ephemeral } = clickedMessage(args.body);
-        await replaceClickedMessage(
-          args,
-          answerMessage(answer, { showFix: state.showFix, shareable: ephemeral }),
-        );
+        await redrawClickedAnswer(args, answering.again(state.request, state.locale), state.showFix);
       },
     );
   });
@@ -137,12 +135,7 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
         if (!isLocale(picked)) throw new UnreadableCardError('language');
         const state = stateOf(args.action.block_id);
         answering.choose(args.body.user.id, picked);
-        const answer = answering.again(state.request, picked, picked);
-        const { ephemeral } = clickedMessage(args.body);
-        await replaceClickedMessage(
-          args,
-          answerMessage(answer, { showFix: state.showFix, shareable: ephemeral }),
-        );
+        await redrawClickedAnswer(args, answering.again(state.request, picked, picked), state.showFix);
         logger.info({ locale: picked }, 'Slack: a user picked a language');
       },
     );
