@@ -19,6 +19,7 @@ const measurement = (overrides: Partial<Measurement>): Measurement => ({
   acked: 10_000,
   lost: 0,
   errors: 0,
+  cpuMicrosPerRequest: 500,
   ...overrides,
 });
 
@@ -36,11 +37,14 @@ describe('lost replies', () => {
     expect(lostSlackReplies({ responses: 50, answered: 48 })).toBe(2);
   });
 
-  test('a Slack ack counts only with its answer: blocks from ours, text from the echo bot', () => {
+  test('a Slack ack counts only with its answer: blocks from ours and the answer-only bot, text from the echo bot', () => {
     expect(answered('ours')(SLACK_PATH, 200, '{"response_type":"ephemeral","blocks":[{}]}')).toBe(true);
     expect(answered('ours')(SLACK_PATH, 200, '{"response_type":"ephemeral","text":"sorry"}')).toBe(false);
     expect(answered('ours')(SLACK_PATH, 401, '')).toBe(false);
     expect(answered('echo')(SLACK_PATH, 200, '{"response_type":"ephemeral","text":"4.4.316"}')).toBe(true);
+    expect(answered('answerOnly')(SLACK_PATH, 200, '{"response_type":"ephemeral","text":"4.4.316"}')).toBe(
+      false,
+    );
     expect(answered('ours')(TEAMS_PATH, 200, '')).toBe(true);
     expect(answered('ours')(TEAMS_PATH, 500, '')).toBe(false);
   });
@@ -52,6 +56,7 @@ describe('comparison with the echo bot', () => {
     expect(compare(measurement({ requestsPerSecond: 900, p99Ms: 12 }), echo)).toEqual({
       throughputRatio: 0.9,
       p99Ratio: 1.2,
+      cpuRatio: 1,
       met: true,
     });
     expect(compare(measurement({ requestsPerSecond: 899 }), echo).met).toBe(false);

@@ -11,6 +11,8 @@ export interface Measurement {
   lost: number;
   /** Connection errors and timeouts seen by the load generator. */
   errors: number;
+  /** The server's CPU time per request answered: what throughput costs, whatever else the machine runs. */
+  cpuMicrosPerRequest: number;
 }
 
 /**
@@ -40,6 +42,8 @@ export const TARGETS: Targets = { minThroughputRatio: 0.9, maxP99Ratio: 1.2 };
 export interface Comparison {
   throughputRatio: number;
   p99Ratio: number;
+  /** Our CPU time per request over the echo bot's. */
+  cpuRatio: number;
   met: boolean;
 }
 
@@ -49,6 +53,7 @@ export function compare(ours: Measurement, echo: Measurement, targets: Targets =
   return {
     throughputRatio,
     p99Ratio,
+    cpuRatio: ours.cpuMicrosPerRequest / echo.cpuMicrosPerRequest,
     met: throughputRatio >= targets.minThroughputRatio && p99Ratio <= targets.maxP99Ratio && ours.lost === 0,
   };
 }

@@ -10,6 +10,8 @@ export interface BenchArgs {
   soak?: number;
   /** The soak's steady load, requests per second over both endpoints. */
   rate: number;
+  /** Measures only this endpoint (`teams` or `slack`), e.g. to profile it alone. */
+  only?: 'teams' | 'slack';
   /** Writes V8 CPU profiles of the servers (node --cpu-prof) and prints where they are. */
   cpuProfile: boolean;
 }
@@ -31,7 +33,7 @@ const LIMITS: Record<'duration' | 'warmup' | 'connections' | 'soak' | 'rate', [n
 };
 
 export const USAGE =
-  'usage: npm run bench:server -- [--duration s] [--warmup s] [--connections n] [--soak s] [--rate n] [--cpu-prof]';
+  'usage: npm run bench:server -- [--duration s] [--warmup s] [--connections n] [--soak s] [--rate n] [--only teams|slack] [--cpu-prof]';
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = { ...DEFAULT_ARGS };
@@ -39,6 +41,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     const flag = argv[index] ?? '';
     if (flag === '--cpu-prof') {
       args.cpuProfile = true;
+      continue;
+    }
+    if (flag === '--only') {
+      const endpoint = argv[++index];
+      if (endpoint !== 'teams' && endpoint !== 'slack') throw new Error('--only needs teams or slack');
+      args.only = endpoint;
       continue;
     }
     const name = flag.replace(/^--/, '');

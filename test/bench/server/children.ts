@@ -7,7 +7,7 @@ import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ask, type MemorySample, nextMessage } from './ipc';
+import { ask, nextMessage, type ProcessUsage } from './ipc';
 import type { StandInCounts } from './standIns';
 
 const STOP_GRACE_MS = 5_000;
@@ -25,7 +25,7 @@ export interface ServerProcess {
   readonly port: number;
   readonly pid: number;
   readonly logFile: string;
-  memory(): Promise<MemorySample>;
+  usage(): Promise<ProcessUsage>;
   stop(): Promise<void>;
 }
 
@@ -85,7 +85,7 @@ export async function startServerProcess(spec: ServerSpec): Promise<ServerProces
     // restify reads process.binding('http_parser'); the warning would only clutter the bench's output.
     '--no-deprecation',
     '-r',
-    join(__dirname, 'memoryProbe.js'),
+    join(__dirname, 'usageProbe.js'),
     ...(spec.cpuProfile ? ['--cpu-prof', '--cpu-prof-dir', join(spec.workDir, `${spec.name}-profile`)] : []),
   ];
   const child = spawn(process.execPath, [...execArgv, spec.script], {
@@ -105,7 +105,7 @@ export async function startServerProcess(spec: ServerSpec): Promise<ServerProces
     port,
     pid: child.pid ?? -1,
     logFile,
-    memory: async () => (await ask(child, 'memory')).memory,
+    usage: async () => (await ask(child, 'usage')).usage,
     stop: () => stopChild(child),
   };
 }

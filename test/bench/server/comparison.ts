@@ -27,8 +27,11 @@ export async function measure(
     });
   if (args.warmup > 0) await load(args.warmup);
   const before = await settledCounts(standIns);
+  const cpuBefore = (await server.usage()).cpuMicros;
   const result = await load(args.duration);
   const after = await settledCounts(standIns);
+  // Includes the few requests still in flight when the load stopped: a small, equal error for both bots.
+  const cpu = (await server.usage()).cpuMicros - cpuBefore;
   const tally = result.responses[endpoint.path] ?? { responses: 0, acked: 0, answered: 0 };
   const lost =
     endpoint.name === 'teams'
@@ -41,5 +44,6 @@ export async function measure(
     acked: tally.acked,
     lost,
     errors: result.errors,
+    cpuMicrosPerRequest: tally.responses > 0 ? cpu / tally.responses : Number.NaN,
   };
 }

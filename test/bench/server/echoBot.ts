@@ -7,7 +7,10 @@
  * The Slack side deliberately uses our receiver rather than Bolt's HTTPReceiver: the receiver is the
  * transport both bots share (raw body, signature check, ack as the HTTP response), so the ratio
  * measures what our handlers, the core and the rendering add, not restify against node:http.
- * Settings come from the environment like main.ts's: PORT, SLACK_SIGNING_SECRET.
+ * With ECHO_REPLY=answer it replies instead with the core's answer, rendered as our channels render
+ * it (Adaptive Card, Block Kit), and nothing else: no state, no follow-ups, no logging. That second
+ * yardstick tells the cost of the answer itself from what the rest of our server adds.
+ * Settings come from the environment like main.ts's: PORT, SLACK_SIGNING_SECRET, ECHO_REPLY.
  */
 import { App, LogLevel } from '@slack/bolt';
 import {
@@ -22,13 +25,23 @@ import restify from 'restify';
 import { createBotServer } from '../../../bots/server/app';
 import type { Channel } from '../../../bots/server/channel';
 import { createLogger } from '../../../bots/server/logger';
+import { answerMessage } from '../../../bots/slack/conversation/outgoing';
 import { RestifyReceiver } from '../../../bots/slack/http/restifyReceiver';
+import { answerAttachment } from '../../../bots/teams/cards/attachment';
+import { ask } from '../../../core';
 
-function teamsEcho(): Channel {
+type Reply = 'text' | 'answer';
+
+function teamsEcho(reply: Reply): Channel {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new ActivityHandler();
   bot.onMessage(async (context, next) => {
-    await context.sendActivity(MessageFactory.text(context.activity.text ?? ''));
+    const text = context.activity.text ?? '';
+    if (reply === 'text') await context.sendActivity(MessageFactory.text(text));
+    else {
+      const { answer } = ask(text, { clientLocale: context.activity.locale });
+      await context.sendActivity({ type: 'message', attachments: [answerAttachment(answer)] });
+    }
     await next();
   });
   return {
@@ -48,7 +61,7 @@ function teamsEcho(): Channel {
   };
 }
 
-function slackEcho(signingSecret: string, logger: ReturnType<typeof createLogger>): Channel {
+function slackEcho(reply: Reply, signingSecret: string, logger: ReturnType<typeof createLogger>): Channel {
   const receiver = new RestifyReceiver({ signingSecret, logger });
   const app = new App({
     receiver,
@@ -57,7 +70,11 @@ function slackEcho(signingSecret: string, logger: ReturnType<typeof createLogger
     logLevel: LogLevel.WARN,
   });
   app.command('/mailflow', async ({ command, ack }) => {
-    await ack({ response_type: 'ephemeral', text: command.text });
+    if (reply === 'text') await ack({ response_type: 'ephemeral', text: command.text });
+    else {
+      const { answer } = ask(command.text);
+      await ack({ response_type: 'ephemeral', ...answerMessage(answer, { showFix: true, shareable: true }) });
+    }
   });
   return {
     name: 'slack-echo',
@@ -76,7 +93,8 @@ async function main(): Promise<void> {
   const logger = createLogger('info');
   const signingSecret = process.env.SLACK_SIGNING_SECRET ?? '';
   if (!signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
-  const server = createBotServer([teamsEcho(), slackEcho(signingSecret, logger)], logger);
+  const reply: Reply = process.env.ECHO_REPLY === 'answer' ? 'answer' : 'text';
+  const server = createBotServer([teamsEcho(reply), slackEcho(reply, signingSecret, logger)], logger);
   const address = await server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
   logger.info({ host: address.address, port: address.port }, 'listening');
   process.once('SIGTERM', () => {

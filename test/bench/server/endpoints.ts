@@ -40,6 +40,6 @@ export function answered(role: Role) {
   return (path: string, status: number, body: string): boolean => {
     if (status < 200 || status >= 300) return false;
     if (path !== SLACK_PATH) return true;
-    return body.includes(role === 'ours' ? '"blocks":[' : '"text":');
+    return body.includes(role === 'echo' ? '"text":' : '"blocks":[');
   };
 }

@@ -1,21 +1,24 @@
 /**
  * What the bench and its child processes say to each other over Node's IPC channel: the stand-ins
- * report their address and counts, and every server reports its memory when asked.
+ * report their address and counts, and every server reports its memory and CPU time when asked.
  */
 import type { ChildProcess } from 'node:child_process';
 import type { StandInCounts } from './standIns';
 
-export interface MemorySample {
+/** A server's memory now, and the CPU time it has used since it started. */
+export interface ProcessUsage {
   rss: number;
   heapUsed: number;
+  /** User plus system CPU time, in microseconds. */
+  cpuMicros: number;
 }
 
 export type BenchMessage =
   | { type: 'ready'; connectorUrl: string; slackApiUrl: string }
   | { type: 'counts'; counts: StandInCounts }
-  | { type: 'memory'; memory: MemorySample };
+  | { type: 'usage'; usage: ProcessUsage };
 
-type Question = 'counts' | 'memory';
+type Question = 'counts' | 'usage';
 
 const isBenchMessage = (value: unknown): value is BenchMessage =>
   typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';

@@ -23,20 +23,27 @@ async function compareServers(standIns: StandInsProcess, args: BenchArgs, workDi
   try {
     const echo = await startServer('echo', standIns, workDir, args.cpuProfile);
     servers.push(echo);
+    const answerOnly = await startServer('answerOnly', standIns, workDir, args.cpuProfile);
+    servers.push(answerOnly);
     const ours = await startServer('ours', standIns, workDir, args.cpuProfile);
     servers.push(ours);
     const figures: EndpointFigures[] = [];
     for (const endpoint of ENDPOINTS) {
+      if (args.only && endpoint.name !== args.only) continue;
       say(`${endpoint.path}: echo bot…`);
       const echoFigures = await measure(echo, 'echo', endpoint, standIns, args);
+      say(`${endpoint.path}: echo bot replying with the answer…`);
+      const answerOnlyFigures = await measure(answerOnly, 'answerOnly', endpoint, standIns, args);
       say(`${endpoint.path}: our server…`);
       const ourFigures = await measure(ours, 'ours', endpoint, standIns, args);
       figures.push({
         name: endpoint.name,
         path: endpoint.path,
         echo: echoFigures,
+        answerOnly: answerOnlyFigures,
         ours: ourFigures,
         comparison: compare(ourFigures, echoFigures),
+        toAnswerOnly: compare(ourFigures, answerOnlyFigures),
       });
     }
     process.stdout.write(

@@ -8,7 +8,12 @@ export interface EndpointFigures {
   path: string;
   ours: Measurement;
   echo: Measurement;
+  /** The echo bot replying with the core's rendered answer: the cost of the answer itself. */
+  answerOnly: Measurement;
+  /** Ours against the echo bot: the target. */
   comparison: Comparison;
+  /** Ours against the answer-only bot: what our server adds beyond the answer. */
+  toAnswerOnly: Comparison;
 }
 
 const MB = 1024 * 1024;
@@ -24,16 +29,29 @@ function row(cells: readonly string[], widths: readonly number[]): string {
 }
 
 export function comparisonReport(figures: readonly EndpointFigures[]): string {
-  const widths = [20, 5, 8, 7, 7, 7, 6, 11, 9];
+  const widths = [20, 11, 7, 7, 7, 7, 5, 11, 10, 11, 9];
   const lines = [
     row(
-      ['endpoint', 'bot', 'req/s', 'p50 ms', 'p99 ms', 'acked', 'lost', 'req/s ratio', 'p99 ratio'],
+      [
+        'endpoint',
+        'bot',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'acked',
+        'lost',
+        'req/s ratio',
+        'p99 ratio',
+        'CPU µs/req',
+        'CPU ratio',
+      ],
       widths,
     ),
   ];
-  for (const { path, ours, echo, comparison } of figures) {
+  for (const { path, ours, echo, answerOnly, comparison } of figures) {
     for (const [bot, m] of [
       ['echo', echo],
+      ['answer only', answerOnly],
       ['ours', ours],
     ] as const) {
       lines.push(
@@ -48,6 +66,8 @@ export function comparisonReport(figures: readonly EndpointFigures[]): string {
             String(m.lost),
             bot === 'ours' ? comparison.throughputRatio.toFixed(2) : '',
             bot === 'ours' ? `${comparison.p99Ratio.toFixed(2)}x` : '',
+            number(m.cpuMicrosPerRequest),
+            bot === 'ours' ? `${comparison.cpuRatio.toFixed(2)}x` : '',
           ],
           widths,
         ),
@@ -57,6 +77,11 @@ export function comparisonReport(figures: readonly EndpointFigures[]): string {
   }
   lines.push(
     '',
+    'ratios: ours / echo bot. "answer only": the echo bot replying with the core\'s rendered answer and nothing else',
+    ...figures.map(
+      ({ path, toAnswerOnly: r }) =>
+        `  ${path}: ours / answer only: req/s ${r.throughputRatio.toFixed(2)}, p99 ${r.p99Ratio.toFixed(2)}x, CPU ${r.cpuRatio.toFixed(2)}x`,
+    ),
     `target: req/s ratio ≥ ${TARGETS.minThroughputRatio}, p99 ratio ≤ ${TARGETS.maxP99Ratio}x, no reply lost`,
     ...figures.map((f) => `  ${f.path}: ${f.comparison.met ? 'met' : 'NOT met'}`),
   );

@@ -5,11 +5,13 @@ import { type ServerProcess, type StandInsProcess, startServerProcess } from './
 /** A test secret: the bench signs its Slack requests with it, and both servers check them. */
 export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 
-export type Role = 'ours' | 'echo';
+/** Our server; the echo bot; the echo bot replying with the core's rendered answer ("answer only"). */
+export type Role = 'ours' | 'echo' | 'answerOnly';
 
 const SCRIPTS: Record<Role, string> = {
   ours: join(__dirname, '..', '..', '..', 'bots', 'server', 'main.js'),
   echo: join(__dirname, 'echoBot.js'),
+  answerOnly: join(__dirname, 'echoBot.js'),
 };
 
 export function startServer(
@@ -32,6 +34,7 @@ export function startServer(
       SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
       SLACK_BOT_TOKEN: 'xoxb-bench-not-real',
       SLACK_API_URL: standIns.slackApiUrl,
+      ...(role === 'answerOnly' ? { ECHO_REPLY: 'answer' } : {}),
     },
   });
 }

@@ -7,7 +7,7 @@ import { type Levelling, levelling, lostSlackReplies, lostTeamsReplies } from '.
 import type { BenchArgs } from './args';
 import type { ServerProcess, StandInsProcess } from './children';
 import { answered, ENDPOINTS } from './endpoints';
-import type { MemorySample } from './ipc';
+import type { ProcessUsage } from './ipc';
 import { runLoad } from './load';
 import { settledCounts } from './settle';
 import { SLACK_PATH, TEAMS_PATH } from './traffic';
@@ -15,7 +15,7 @@ import { SLACK_PATH, TEAMS_PATH } from './traffic';
 export const SAMPLE_EVERY_MS = 10_000;
 
 export interface SoakResult {
-  samples: (MemorySample & { seconds: number })[];
+  samples: (ProcessUsage & { seconds: number })[];
   requestsPerSecond: number;
   acked: number;
   lost: number;
@@ -33,7 +33,7 @@ export async function soak(
   const start = Date.now();
   const samples: SoakResult['samples'] = [];
   const sample = async () => {
-    samples.push({ seconds: Math.round((Date.now() - start) / 1000), ...(await server.memory()) });
+    samples.push({ seconds: Math.round((Date.now() - start) / 1000), ...(await server.usage()) });
   };
   await sample();
   // Chained timeouts rather than an interval: a slow answer never stacks up two samples.
