@@ -38,6 +38,8 @@ export interface ServerSpec {
   workDir: string;
   /** Writes a V8 CPU profile into workDir at exit. */
   cpuProfile?: boolean;
+  /** Lets the usage probe run a full GC before it reads the heap (the soak's samples). */
+  exposeGc?: boolean;
 }
 
 /** SIGTERM, then SIGKILL if the child is still there after a grace period. Only our own child. */
@@ -86,6 +88,7 @@ export async function startServerProcess(spec: ServerSpec): Promise<ServerProces
     '--no-deprecation',
     '-r',
     join(__dirname, 'usageProbe.js'),
+    ...(spec.exposeGc ? ['--expose-gc'] : []),
     ...(spec.cpuProfile ? ['--cpu-prof', '--cpu-prof-dir', join(spec.workDir, `${spec.name}-profile`)] : []),
   ];
   const child = spawn(process.execPath, [...execArgv, spec.script], {

@@ -57,7 +57,8 @@ async function compareServers(standIns: StandInsProcess, args: BenchArgs, workDi
 }
 
 async function soakServer(standIns: StandInsProcess, args: BenchArgs, workDir: string) {
-  const ours = await startServer('ours', standIns, workDir, args.cpuProfile);
+  // --expose-gc: each sample reads the live heap after a full collection.
+  const ours = await startServer('ours', standIns, workDir, args.cpuProfile, true);
   try {
     say(`soak: ${args.soak} s at ${args.rate} req/s…`);
     const result = await soak(ours, standIns, args);

@@ -92,7 +92,7 @@ export function soakReport(result: SoakResult, seconds: number, rate: number): s
   const lines = [
     `soak: ${seconds} s, steady ${rate} req/s asked (${number(result.requestsPerSecond)} req/s served) over both endpoints, ever-new users, conversations and threads`,
     `requests acked: ${result.acked}, replies lost: ${result.lost}, connection errors: ${result.errors}`,
-    row(['t (s)', 'RSS MB', 'heap MB'], [6, 7, 7]),
+    row(['t (s)', 'RSS MB', 'live heap MB (after a full GC)'], [6, 7, 7]),
     ...result.samples.map((s) =>
       row([String(s.seconds), (s.rss / MB).toFixed(1), (s.heapUsed / MB).toFixed(1)], [6, 7, 7]),
     ),

@@ -19,12 +19,14 @@ export function startServer(
   standIns: StandInsProcess,
   workDir: string,
   cpuProfile: boolean,
+  exposeGc = false,
 ): Promise<ServerProcess> {
   return startServerProcess({
     name: role,
     script: SCRIPTS[role],
     workDir,
     cpuProfile,
+    exposeGc,
     env: {
       PORT: '0',
       HOST: '127.0.0.1',

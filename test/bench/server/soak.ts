@@ -1,7 +1,7 @@
 /**
  * The soak: a steady mixed load on both endpoints of our server, with ever-new users, conversations
- * and threads, so that every cache keeps meeting new keys. RSS and heap are sampled every 10 s; memory
- * has levelled off when the last third's peak is within 10 % of the middle third's.
+ * and threads, so that every cache keeps meeting new keys. RSS and the live heap (after a full GC) are
+ * sampled every 10 s; memory has levelled off when the last third's peak is within 10 % of the middle third's.
  */
 import { type Levelling, levelling, lostSlackReplies, lostTeamsReplies } from './accounting';
 import type { BenchArgs } from './args';
