@@ -2,13 +2,14 @@
  * The bot server with the Slack channel, in-process on 127.0.0.1, talking to a Slack stand-in, and
  * helpers that post signed requests to it the way Slack does.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createBotServer } from '../../../bots/server/app';
 import { createLogger } from '../../../bots/server/logger';
 import type { OutboundPolicy } from '../../../bots/server/outbound/policy';
 import type { RateLimiter } from '../../../bots/server/rateLimiter';
 import { createSlackChannel } from '../../../bots/slack/channel';
 import type { CoreApi } from '../../../bots/slack/conversation/answering';
+import { nowSeconds, slackSignature } from '../../support/slackSigning';
 import { BOT_USER_ID, SlackStandIn } from './slackStandIn';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -16,10 +17,10 @@ export const BOT_TOKEN = 'xoxb-test-token-not-real';
 
 /** Slack's request signature; the server checks it with Bolt's verifier. */
 export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return slackSignature(body, timestamp, secret);
 }
 
-export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+export { nowSeconds };
 
 export interface PostOptions {
   /** Extra or replacement headers (a wrong signature, a retry number). */

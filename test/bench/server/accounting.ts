@@ -1,0 +1,83 @@
+/** The bench's arithmetic, kept pure so that a unit test can check it: lost replies, ratios, levelling. */
+
+/** What one measurement of one endpoint on one server came to. */
+export interface Measurement {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Responses with a 2xx status. */
+  acked: number;
+  /** Replies that never arrived, or acks that carried no answer. */
+  lost: number;
+  /** Connection errors and timeouts seen by the load generator. */
+  errors: number;
+  /** The server's CPU time per request answered: what throughput costs, whatever else the machine runs. */
+  cpuMicrosPerRequest: number;
+}
+
+/**
+ * Teams: every 2xx means the bot's turn finished, and the turn sends its reply before finishing, so
+ * each one must have reached the connector. Requests still in flight when the load stops may add
+ * replies that no counted response matches (at most one per connection); they cannot cancel a loss
+ * beyond that, so the surplus is not subtracted.
+ */
+export function lostTeamsReplies(acked: number, delivered: number): number {
+  return Math.max(0, acked - delivered);
+}
+
+/** Slack answers in the ack itself: a non-2xx, or a 2xx whose body lacks the answer, is a lost reply. */
+export function lostSlackReplies(tally: { responses: number; answered: number }): number {
+  return tally.responses - tally.answered;
+}
+
+export interface Targets {
+  /** Our throughput at least this share of the echo bot's. */
+  minThroughputRatio: number;
+  /** Our p99 at most this multiple of the echo bot's. */
+  maxP99Ratio: number;
+}
+
+export const TARGETS: Targets = { minThroughputRatio: 0.9, maxP99Ratio: 1.2 };
+
+export interface Comparison {
+  throughputRatio: number;
+  p99Ratio: number;
+  /** Our CPU time per request over the echo bot's. */
+  cpuRatio: number;
+  met: boolean;
+}
+
+export function compare(ours: Measurement, echo: Measurement, targets: Targets = TARGETS): Comparison {
+  const throughputRatio = ours.requestsPerSecond / echo.requestsPerSecond;
+  const p99Ratio = ours.p99Ms / echo.p99Ms;
+  return {
+    throughputRatio,
+    p99Ratio,
+    cpuRatio: ours.cpuMicrosPerRequest / echo.cpuMicrosPerRequest,
+    met: throughputRatio >= targets.minThroughputRatio && p99Ratio <= targets.maxP99Ratio && ours.lost === 0,
+  };
+}
+
+export interface Levelling {
+  middleMax: number;
+  lastMax: number;
+  /** How much higher the last third's peak is than the middle third's (0.05 = 5 %). */
+  growth: number;
+  levelled: boolean;
+}
+
+/**
+ * Whether memory levelled off: the peak of the last third of the samples is within `tolerance` of
+ * the middle third's. The first third is left out: it holds start-up and the caches filling.
+ * Needs at least three samples.
+ */
+export function levelling(values: readonly number[], tolerance = 0.1): Levelling | undefined {
+  if (values.length < 3) return undefined;
+  const third = Math.floor(values.length / 3);
+  const middle = values.slice(third, values.length - third);
+  const last = values.slice(values.length - third);
+  const middleMax = Math.max(...middle);
+  const lastMax = Math.max(...last);
+  const growth = lastMax / middleMax - 1;
+  return { middleMax, lastMax, growth, levelled: growth <= tolerance };
+}

@@ -1,0 +1,108 @@
+/**
+ * The benchmark's yardstick: an echo bot on the same stack as ours, with none of our work. One
+ * restify server, like ours, serving
+ *  - POST /api/messages: botbuilder's CloudAdapter (local mode, like the bench's run of our server)
+ *    and a bare ActivityHandler that replies with the message's text as a plain message;
+ *  - POST /slack/events: Bolt with our RestifyReceiver, acking `/mailflow` with its text.
+ * The Slack side deliberately uses our receiver rather than Bolt's HTTPReceiver: the receiver is the
+ * transport both bots share (raw body, signature check, ack as the HTTP response), so the ratio
+ * measures what our handlers, the core and the rendering add, not restify against node:http.
+ * With ECHO_REPLY=answer it replies instead with the core's answer, rendered as our channels render
+ * it (Adaptive Card, Block Kit), and nothing else: no state, no follow-ups, no logging. That second
+ * yardstick tells the cost of the answer itself from what the rest of our server adds.
+ * Settings come from the environment like main.ts's: PORT, SLACK_SIGNING_SECRET, ECHO_REPLY.
+ */
+import { App, LogLevel } from '@slack/bolt';
+import {
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  MessageFactory,
+  type Request,
+  type Response,
+} from 'botbuilder';
+import restify from 'restify';
+import { createBotServer } from '../../../bots/server/app';
+import type { Channel } from '../../../bots/server/channel';
+import { createLogger } from '../../../bots/server/logger';
+import { answerMessage } from '../../../bots/slack/conversation/outgoing';
+import { RestifyReceiver } from '../../../bots/slack/http/restifyReceiver';
+import { answerAttachment } from '../../../bots/teams/cards/attachment';
+import { ask } from '../../../core';
+
+type Reply = 'text' | 'answer';
+
+function teamsEcho(reply: Reply): Channel {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const bot = new ActivityHandler();
+  bot.onMessage(async (context, next) => {
+    const text = context.activity.text ?? '';
+    if (reply === 'text') await context.sendActivity(MessageFactory.text(text));
+    else {
+      const { answer } = ask(text, { clientLocale: context.activity.locale });
+      await context.sendActivity({ type: 'message', attachments: [answerAttachment(answer)] });
+    }
+    await next();
+  });
+  return {
+    name: 'teams-echo',
+    description: 'Teams echo at POST /api/messages',
+    mount(server) {
+      server.post(
+        '/api/messages',
+        restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }),
+        async (req: restify.Request, res: restify.Response) => {
+          await adapter.process(req as unknown as Request, res as unknown as Response, (context) =>
+            bot.run(context),
+          );
+        },
+      );
+    },
+  };
+}
+
+function slackEcho(reply: Reply, signingSecret: string, logger: ReturnType<typeof createLogger>): Channel {
+  const receiver = new RestifyReceiver({ signingSecret, logger });
+  const app = new App({
+    receiver,
+    // One workspace and fixed ids: no Web API call, as in our bot once auth.test has answered.
+    authorize: async () => ({ botToken: 'xoxb-echo-not-real', botUserId: 'UECHOBOT', botId: 'BECHOBOT' }),
+    logLevel: LogLevel.WARN,
+  });
+  app.command('/mailflow', async ({ command, ack }) => {
+    if (reply === 'text') await ack({ response_type: 'ephemeral', text: command.text });
+    else {
+      const { answer } = ask(command.text);
+      await ack({ response_type: 'ephemeral', ...answerMessage(answer, { showFix: true, shareable: true }) });
+    }
+  });
+  return {
+    name: 'slack-echo',
+    description: 'Slack echo at POST /slack/events',
+    mount: (server) => receiver.mount(server),
+    async start() {
+      await app.start();
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const logger = createLogger('info');
+  const signingSecret = process.env.SLACK_SIGNING_SECRET ?? '';
+  if (!signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
+  const reply: Reply = process.env.ECHO_REPLY === 'answer' ? 'answer' : 'text';
+  const server = createBotServer([teamsEcho(reply), slackEcho(reply, signingSecret, logger)], logger);
+  const address = await server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
+  logger.info({ host: address.address, port: address.port }, 'listening');
+  process.once('SIGTERM', () => {
+    server.close().then(() => process.exit(0));
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`echo bot: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

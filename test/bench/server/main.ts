@@ -1,0 +1,91 @@
+/**
+ * `npm run bench:server`: our bot server against an echo bot on the same stack, per endpoint, on
+ * loopback only, each server in its own process with local stand-ins for the Bot Framework connector
+ * and the Slack Web API. `-- --soak 300` instead runs a steady mixed load on our server for that many
+ * seconds and tells whether memory levelled off.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compare } from './accounting';
+import { type BenchArgs, parseArgs } from './args';
+import { type ServerProcess, type StandInsProcess, startStandInsProcess } from './children';
+import { measure } from './comparison';
+import { ENDPOINTS } from './endpoints';
+import { comparisonReport, type EndpointFigures, soakReport } from './report';
+import { countProblems, startServer } from './servers';
+import { soak } from './soak';
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+async function compareServers(standIns: StandInsProcess, args: BenchArgs, workDir: string) {
+  const servers: ServerProcess[] = [];
+  try {
+    const echo = await startServer('echo', standIns, workDir, args.cpuProfile);
+    servers.push(echo);
+    const answerOnly = await startServer('answerOnly', standIns, workDir, args.cpuProfile);
+    servers.push(answerOnly);
+    const ours = await startServer('ours', standIns, workDir, args.cpuProfile);
+    servers.push(ours);
+    const figures: EndpointFigures[] = [];
+    for (const endpoint of ENDPOINTS) {
+      if (args.only && endpoint.name !== args.only) continue;
+      say(`${endpoint.path}: echo bot…`);
+      const echoFigures = await measure(echo, 'echo', endpoint, standIns, args);
+      say(`${endpoint.path}: echo bot replying with the answer…`);
+      const answerOnlyFigures = await measure(answerOnly, 'answerOnly', endpoint, standIns, args);
+      say(`${endpoint.path}: our server…`);
+      const ourFigures = await measure(ours, 'ours', endpoint, standIns, args);
+      figures.push({
+        name: endpoint.name,
+        path: endpoint.path,
+        echo: echoFigures,
+        answerOnly: answerOnlyFigures,
+        ours: ourFigures,
+        comparison: compare(ourFigures, echoFigures),
+        toAnswerOnly: compare(ourFigures, answerOnlyFigures),
+      });
+    }
+    process.stdout.write(
+      `${comparisonReport(figures)}\n` +
+        `${args.connections} connections, ${args.warmup} s warm-up, ${args.duration} s measured per row; Node ${process.version}\n` +
+        `warnings and errors in our server's log: ${countProblems(readFileSync(ours.logFile, 'utf8'))}\n`,
+    );
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+}
+
+async function soakServer(standIns: StandInsProcess, args: BenchArgs, workDir: string) {
+  // --expose-gc: each sample reads the live heap after a full collection.
+  const ours = await startServer('ours', standIns, workDir, args.cpuProfile, true);
+  try {
+    say(`soak: ${args.soak} s at ${args.rate} req/s…`);
+    const result = await soak(ours, standIns, args);
+    process.stdout.write(
+      `${soakReport(result, args.soak ?? 0, args.rate)}\n` +
+        `warnings and errors in our server's log: ${countProblems(readFileSync(ours.logFile, 'utf8'))}\n`,
+    );
+  } finally {
+    await ours.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const workDir = mkdtempSync(join(tmpdir(), 'mailflow-bench-'));
+  const standIns = await startStandInsProcess();
+  try {
+    if (args.soak) await soakServer(standIns, args, workDir);
+    else await compareServers(standIns, args, workDir);
+  } finally {
+    await standIns.stop();
+    if (args.cpuProfile) say(`CPU profiles and logs kept in ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  say(`bench:server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+/** The two servers under comparison, started the same way: ours (the built `npm start`) and the echo bot. */
+import { join } from 'node:path';
+import { type ServerProcess, type StandInsProcess, startServerProcess } from './children';
+
+/** A test secret: the bench signs its Slack requests with it, and both servers check them. */
+export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
+
+/** Our server; the echo bot; the echo bot replying with the core's rendered answer ("answer only"). */
+export type Role = 'ours' | 'echo' | 'answerOnly';
+
+const SCRIPTS: Record<Role, string> = {
+  ours: join(__dirname, '..', '..', '..', 'bots', 'server', 'main.js'),
+  echo: join(__dirname, 'echoBot.js'),
+  answerOnly: join(__dirname, 'echoBot.js'),
+};
+
+export function startServer(
+  role: Role,
+  standIns: StandInsProcess,
+  workDir: string,
+  cpuProfile: boolean,
+  exposeGc = false,
+): Promise<ServerProcess> {
+  return startServerProcess({
+    name: role,
+    script: SCRIPTS[role],
+    workDir,
+    cpuProfile,
+    exposeGc,
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      // Production's level: one line per answer, message text never.
+      LOG_LEVEL: 'info',
+      // Teams in local mode (no MicrosoftAppId): no token to fetch or check, as with the Emulator.
+      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-bench-not-real',
+      SLACK_API_URL: standIns.slackApiUrl,
+      ...(role === 'answerOnly' ? { ECHO_REPLY: 'answer' } : {}),
+    },
+  });
+}
+
+/** Warnings and errors the server logged (pino levels 40 and up): a clean run has none. */
+export function countProblems(logText: string): number {
+  let problems = 0;
+  for (const line of logText.split('\n')) {
+    const level = /"level":(\d+)/.exec(line)?.[1];
+    if (level !== undefined && Number(level) >= 40) problems += 1;
+  }
+  return problems;
+}
