@@ -12,6 +12,9 @@ export interface UsersInfoClient {
 }
 
 export class UserLocales {
+  /** Lookups under way: a user's messages that arrive together share one `users.info` call. */
+  private readonly pending = new Map<string, Promise<string | undefined>>();
+
   constructor(
     private readonly store: KeyValueStore<string>,
     private readonly logger: Logger,
@@ -22,9 +25,18 @@ export class UserLocales {
     return this.store.get(userId);
   }
 
-  async lookUp(client: UsersInfoClient, userId: string): Promise<string | undefined> {
+  lookUp(client: UsersInfoClient, userId: string): Promise<string | undefined> {
     const known = this.store.get(userId);
-    if (known) return known;
+    if (known) return Promise.resolve(known);
+    let lookup = this.pending.get(userId);
+    if (!lookup) {
+      lookup = this.fetch(client, userId).finally(() => this.pending.delete(userId));
+      this.pending.set(userId, lookup);
+    }
+    return lookup;
+  }
+
+  private async fetch(client: UsersInfoClient, userId: string): Promise<string | undefined> {
     try {
       const result = await client.users.info({ user: userId, include_locale: true });
       const locale = result.user?.locale;
