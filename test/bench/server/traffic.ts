@@ -25,13 +25,13 @@ export interface TrafficOptions {
 }
 
 /** Messages each user sends before the next user takes over. */
-const MESSAGES_PER_USER = 5;
+export const MESSAGES_PER_USER = 5;
 /**
  * Users in a throughput run's pool: enough that, at thousands of requests a second, each user comes
  * back only every half minute or so and stays within the per-user rate limit, as on a busy day with
  * many admins; a small pool would measure the rate limiter's refusals instead of answers.
  */
-const POOL_SIZE = 20_000;
+export const POOL_SIZE = 20_000;
 
 /** The user index and mix entry of the `sequence`th request. */
 function turn(sequence: number, options: TrafficOptions) {
