@@ -3,18 +3,11 @@
  * retries with backoff, then a logged failure with the turn's reference; other users are still served.
  */
 import { randomUUID } from 'node:crypto';
-import type { OutboundPolicy } from '../../bots/server/outbound/policy';
 import { ask } from '../../core';
+import { FAST_OUTBOUND_POLICY } from '../support/fastOutboundPolicy';
 import { click, directMessage, mention, type SlackTestServer, startSlackServer } from './support/slackServer';
 
-/** Short waits so the suite stays fast; the Retry-After cap stays above the 1 s the tests send. */
-const FAST: OutboundPolicy = {
-  maxAttempts: 3,
-  timeoutMs: 400,
-  baseDelayMs: 5,
-  maxDelayMs: 20,
-  maxRetryAfterMs: 2_000,
-};
+const FAST = FAST_OUTBOUND_POLICY;
 
 jest.setTimeout(20_000);
 

@@ -2,20 +2,13 @@
  * The connector answering 429, 5xx or not at all, through real HTTP: bounded retries with backoff,
  * then a logged failure with the turn's reference; the server keeps serving others meanwhile.
  */
-import type { OutboundPolicy } from '../../bots/server/outbound/policy';
+import { FAST_OUTBOUND_POLICY } from '../support/fastOutboundPolicy';
 import { cardSubmit, personalMessage } from './support/activities';
 import { type Harness, startHarness } from './support/botHarness';
 import { languageActionData, titleOf } from './support/cards';
 import { type ConnectorStandIn, startConnectorStandIn } from './support/connectorStandIn';
 
-/** Short waits so the suite stays fast; the Retry-After cap stays above the 1 s the tests send. */
-const FAST: OutboundPolicy = {
-  maxAttempts: 3,
-  timeoutMs: 400,
-  baseDelayMs: 5,
-  maxDelayMs: 20,
-  maxRetryAfterMs: 2_000,
-};
+const FAST = FAST_OUTBOUND_POLICY;
 
 jest.setTimeout(20_000);
 
