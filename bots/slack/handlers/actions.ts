@@ -110,17 +110,27 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
     respond: respondVia(handlers.postToResponseUrl, args.body.response_url),
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.toggleFix, async (boltArgs) => {
-    const args = ours(boltArgs);
+  /** A button whose value carries the card's state; a failure is apologised for in the card's language. */
+  const onStateButton = (
+    args: ActionArgs<BlockAction<ButtonAction>>,
+    work: (state: CardState) => Promise<void>,
+  ): Promise<void> => {
     let state: CardState | undefined;
-    await afterAck(
+    return afterAck(
       handlers,
       args,
       () => state?.locale,
       async () => {
         state = stateOf(args.action.value);
-        await redrawClickedAnswer(args, answering.again(state.request, state.locale), state.showFix);
+        await work(state);
       },
+    );
+  };
+
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.toggleFix, async (boltArgs) => {
+    const args = ours(boltArgs);
+    await onStateButton(args, (state) =>
+      redrawClickedAnswer(args, answering.again(state.request, state.locale), state.showFix),
     );
   });
 
@@ -143,29 +153,22 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
 
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async (boltArgs) => {
     const args = ours(boltArgs);
-    let state: CardState | undefined;
-    await afterAck(
-      handlers,
-      args,
-      () => state?.locale,
-      async () => {
-        state = stateOf(args.action.value);
-        const message = answerMessage(answering.again(state.request, state.locale), {
-          showFix: true,
-          shareable: false,
-        });
-        const { channel } = clickedMessage(args.body);
-        if (!channel) throw new UnreadableCardError('channel');
-        try {
-          const posted = await args.client.chat.postMessage({ channel, ...message });
-          if (posted.ts) answering.remember(threadKey(channel, posted.ts), state.request);
-        } catch (error) {
-          if (!cannotPostThere(error)) throw error;
-          await args.respond({ response_type: 'in_channel', replace_original: false, ...message });
-        }
-        await args.respond({ delete_original: true });
-      },
-    );
+    await onStateButton(args, async (state) => {
+      const message = answerMessage(answering.again(state.request, state.locale), {
+        showFix: true,
+        shareable: false,
+      });
+      const { channel } = clickedMessage(args.body);
+      if (!channel) throw new UnreadableCardError('channel');
+      try {
+        const posted = await args.client.chat.postMessage({ channel, ...message });
+        if (posted.ts) answering.remember(threadKey(channel, posted.ts), state.request);
+      } catch (error) {
+        if (!cannotPostThere(error)) throw error;
+        await args.respond({ response_type: 'in_channel', replace_original: false, ...message });
+      }
+      await args.respond({ delete_original: true });
+    });
   });
 
   // URL buttons open their link in the browser, but Slack still sends the click and expects an ack.

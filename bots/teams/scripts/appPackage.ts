@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigError as PackageSettingError } from '../../server/config';
 import type { ZipEntry } from './zip';
 
 /**
@@ -16,15 +17,8 @@ export const APP_PACKAGE_FOLDER =
     join(__dirname, '..', '..', '..', '..', 'bots', 'teams', 'appPackage'),
   ].find((folder) => existsSync(join(folder, 'manifest.json'))) ?? join(__dirname, '..', 'appPackage');
 
-export class PackageSettingError extends Error {
-  constructor(
-    readonly setting: string,
-    problem: string,
-  ) {
-    super(`${setting}: ${problem}`);
-    this.name = 'PackageSettingError';
-  }
-}
+/** A wrong or missing setting for the package: the same error the server's settings raise. */
+export { PackageSettingError };
 
 /** The values that fill the manifest's placeholders, by placeholder name. */
 export type ManifestValues = Readonly<Record<string, string>>;
