@@ -3,14 +3,8 @@
  * with backoff for what may pass (429, 408, 5xx, a timeout, a dropped connection), Retry-After
  * honoured up to the policy's cap. Anything else (2xx, 4xx) is the far end's answer and is returned.
  */
+import { exchange, type OutboundRequest, type OutboundResponse, OutboundTimeoutError } from './httpTransport';
 import { backoffMs, type OutboundPolicy, retryAfterMs } from './policy';
-
-/** A far end's answer, read in full within the attempt's timeout. */
-export interface OutboundResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-}
 
 export type FailureReason = 'status' | 'timeout' | 'network' | 'retry-after-too-long';
 
@@ -54,34 +48,27 @@ const isRetryableStatus = (status: number): boolean =>
   status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
 
 /**
- * A timeout of ours, or fetch's "fetch failed" (refused, reset, DNS): worth another attempt. Read by
- * name, not `instanceof`: fetch's DOMException and TypeError may come from another realm.
+ * A timeout of ours, or a socket's error (refused, reset, unknown host: a system error, which has a
+ * string `code`): worth another attempt. Anything else is a fault of ours and is not retried. System
+ * errors are read by shape, not `instanceof Error`: Node creates them in its own realm.
  */
 function faultOf(error: unknown): 'timeout' | 'network' | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { name, message } = error as { name?: unknown; message?: unknown };
-  if (name === 'TimeoutError') return 'timeout';
-  if (name === 'TypeError' && message === 'fetch failed') return 'network';
-  return undefined;
+  if (error instanceof OutboundTimeoutError) return 'timeout';
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? 'network' : undefined;
 }
 
 type Outcome =
   | { kind: 'answer'; response: OutboundResponse }
   | { kind: 'retry'; reason: FailureReason; response?: OutboundResponse; waitMs?: number };
 
-async function attempt(
-  send: (signal: AbortSignal) => Promise<Response>,
-  policy: OutboundPolicy,
-): Promise<Outcome> {
-  // One signal for the request and the body: a far end that sends headers and then stalls is caught too.
-  const signal = AbortSignal.timeout(policy.timeoutMs);
+async function attempt(request: OutboundRequest, policy: OutboundPolicy): Promise<Outcome> {
   try {
-    const raw = await send(signal);
-    const response = { status: raw.status, headers: raw.headers, text: await raw.text() };
+    const response = await exchange(request, policy.timeoutMs);
     if (!isRetryableStatus(response.status)) return { kind: 'answer', response };
     const waitMs =
       response.status === 429 || response.status === 503
-        ? retryAfterMs(response.headers.get('retry-after'))
+        ? retryAfterMs(response.headers['retry-after'] ?? null)
         : undefined;
     if (waitMs !== undefined && waitMs > policy.maxRetryAfterMs)
       return { kind: 'retry', reason: 'retry-after-too-long', response };
@@ -94,17 +81,17 @@ async function attempt(
 }
 
 /**
- * Sends with `send` (which must pass the signal to fetch) until an answer comes or the policy is
- * spent. Resolves with the answer and the attempts it took; rejects with a DeliveryError.
+ * Sends `request` until an answer comes or the policy is spent. Resolves with the answer and the
+ * attempts it took; rejects with a DeliveryError (or, for a fault of ours, that fault).
  */
 export async function sendWithRetries(
-  send: (signal: AbortSignal) => Promise<Response>,
+  request: OutboundRequest,
   policy: OutboundPolicy,
   options: SendOptions = {},
 ): Promise<{ response: OutboundResponse; attempts: number }> {
   const sleep = options.sleep ?? sleepFor;
   for (let attempts = 1; ; attempts++) {
-    const outcome = await attempt(send, policy);
+    const outcome = await attempt(request, policy);
     if (outcome.kind === 'answer') return { response: outcome.response, attempts };
     const status = outcome.response?.status;
     if (attempts >= policy.maxAttempts || outcome.reason === 'retry-after-too-long')

@@ -31,13 +31,12 @@ export function responseUrlPoster(policy: OutboundPolicy, logger: Logger): PostT
   return async (responseUrl, message) => {
     try {
       const { response, attempts } = await sendWithRetries(
-        (signal) =>
-          fetch(responseUrl, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(message),
-            signal,
-          }),
+        {
+          url: responseUrl,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(message),
+        },
         policy,
         { onRetry: (notice) => logRetry(logger, OPERATION, notice) },
       );

@@ -4,7 +4,7 @@
  * @slack/web-api 7.19 retries on its own (10 times over about 30 minutes by default), has no timeout
  * unless given one, and on a 429 sleeps for the whole Retry-After, however long, while pausing every
  * other call of the client. So the client is configured not to retry and to reject a 429 at once,
- * and its transport (an axios adapter, a documented WebClient option) is fetch under the policy:
+ * and its transport (an axios adapter, a documented WebClient option) sends under the policy:
  * one timeout per attempt, bounded retries with backoff, Retry-After honoured up to the policy's cap.
  */
 import type { webApi } from '@slack/bolt';
@@ -41,13 +41,12 @@ export function webApiAdapter(
       throw new TypeError(`Slack ${operation}: only string bodies are sent`);
     try {
       const { response } = await sendWithRetries(
-        (signal) =>
-          fetch(url, {
-            method: (config.method ?? 'post').toUpperCase(),
-            headers: requestHeaders(config),
-            ...(config.data === undefined ? {} : { body: config.data }),
-            signal,
-          }),
+        {
+          url,
+          method: (config.method ?? 'post').toUpperCase(),
+          headers: requestHeaders(config),
+          ...(config.data === undefined ? {} : { body: config.data }),
+        },
         policy,
         { ...options, onRetry: (notice) => logRetry(logger, operation, notice) },
       );
@@ -55,7 +54,7 @@ export function webApiAdapter(
         data: response.text,
         status: response.status,
         statusText: '',
-        headers: Object.fromEntries(response.headers.entries()),
+        headers: { ...response.headers },
         config,
         // The client reads the request's path (for admin.analytics.getFile), as axios' own adapter sets it.
         request: { path: new URL(url).pathname },

@@ -17,7 +17,7 @@ import { type SendOptions, sendWithRetries } from '../../server/outbound/sendWit
 import { headersLike } from './headersLike';
 import type { ConnectorHttpClient, ConnectorRequest, ConnectorResponse } from './httpTypes';
 
-/** Headers fetch sets itself from the body and the connection. */
+/** Headers the transport sets itself from the body and the connection. */
 const HOP_HEADERS = new Set(['content-length', 'host', 'connection', 'transfer-encoding']);
 
 const ACTIVITIES = /\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?\/?$/;
@@ -52,20 +52,19 @@ export function createRetryingHttpClient(
       const body = bodyOf(request.body);
       try {
         const { response } = await sendWithRetries(
-          (signal) =>
-            fetch(request.url, {
-              method: request.method,
-              headers: requestHeaders(request),
-              ...(body === undefined ? {} : { body }),
-              signal,
-            }),
+          {
+            url: request.url,
+            method: request.method,
+            headers: requestHeaders(request),
+            ...(body === undefined ? {} : { body }),
+          },
           policy,
           { ...options, onRetry: (notice) => logRetry(logger, operation, notice) },
         );
         return {
           request,
           status: response.status,
-          headers: headersLike(response.headers.entries()),
+          headers: headersLike(Object.entries(response.headers)),
           bodyAsText: response.text,
         };
       } catch (error) {
