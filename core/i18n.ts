@@ -6,6 +6,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { CONTENT } from './content';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
+import { compileTemplate, type Template } from './template';
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -34,23 +35,23 @@ export interface Translator {
 }
 
 /**
- * Content never changes after start-up, so each string without placeholders is looked up in
- * i18next once and kept: an answer needs dozens of them, and i18next's lookup is the costliest part
- * of building one.
+ * Content never changes after start-up, so each key is looked up in i18next once and kept (as a
+ * compiled template when it has placeholders): an answer needs dozens of strings, and i18next's
+ * lookup and interpolation are the costliest part of building one.
  */
 function cachedTranslator(locale: Locale): Translator {
   const t: TFunction = instance.getFixedT(locale);
-  const texts = new Map<string, string>();
+  const templates = new Map<string, Template>();
   const lists = new Map<string, string[]>();
+  const present = new Map<string, boolean>();
   return {
-    text(key, values) {
-      if (values) return t(key, values) as string;
-      let text = texts.get(key);
-      if (text === undefined) {
-        text = t(key) as string;
-        texts.set(key, text);
+    text(key, values = {}) {
+      let template = templates.get(key);
+      if (template === undefined) {
+        template = compileTemplate(t(key, { skipInterpolation: true }) as string);
+        templates.set(key, template);
       }
-      return text;
+      return template(values);
     },
     list(key) {
       let list = lists.get(key);
@@ -61,7 +62,14 @@ function cachedTranslator(locale: Locale): Translator {
       }
       return [...list];
     },
-    has: (key) => instance.exists(key, { lng: locale }),
+    has(key) {
+      let found = present.get(key);
+      if (found === undefined) {
+        found = instance.exists(key, { lng: locale });
+        present.set(key, found);
+      }
+      return found;
+    },
   };
 }
 
