@@ -21,13 +21,18 @@ export type RateDecision =
 interface Bucket {
   tokens: number;
   updated: number;
+  /** When the bucket is full again if nothing is taken: from then on it is the same as no bucket. */
+  fullAt: number;
   noticeSent: boolean;
 }
 
 export interface RateLimiterOptions {
   perUser: RateLimit;
   perConversation: RateLimit;
-  /** Buckets kept at most; the least recently used go first. Bounds memory under any traffic. */
+  /**
+   * Buckets kept at most; the least recently used go first. Bounds memory under any traffic; in
+   * normal traffic a bucket is forgotten sooner, once it has refilled.
+   */
   maxKeys: number;
   now?: () => number;
 }
@@ -70,17 +75,33 @@ export class RateLimiter {
 
   private refilled(key: string, limit: RateLimit): Bucket {
     const now = this.now();
-    const bucket = this.buckets.get(key) ?? { tokens: limit.burst, updated: now, noticeSent: false };
+    const bucket = this.buckets.get(key) ?? {
+      tokens: limit.burst,
+      updated: now,
+      fullAt: now,
+      noticeSent: false,
+    };
     bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.updated) / 1000) * limit.perSecond);
     bucket.updated = now;
+    // Taking a token happens after this; the bucket is full one token's refill later at the latest.
+    bucket.fullAt = now + ((limit.burst - bucket.tokens + 1) / limit.perSecond) * 1000;
     // Re-inserting keeps the Map in least-recently-used order for eviction.
     this.buckets.delete(key);
     this.buckets.set(key, bucket);
-    while (this.buckets.size > this.options.maxKeys) {
-      const oldest = this.buckets.keys().next().value;
-      if (oldest === undefined) break;
-      this.buckets.delete(oldest);
-    }
+    this.forgetOldest(now);
     return bucket;
+  }
+
+  /**
+   * Drops buckets from the least recently used end while there are too many or the oldest has
+   * refilled (a full bucket decides nothing a new one would not), so that memory follows the users
+   * of the last few seconds, not every user ever seen. Stops at the first bucket still refilling:
+   * amortised constant time per check.
+   */
+  private forgetOldest(now: number): void {
+    for (const [key, oldest] of this.buckets) {
+      if (this.buckets.size <= this.options.maxKeys && oldest.fullAt > now) return;
+      this.buckets.delete(key);
+    }
   }
 }

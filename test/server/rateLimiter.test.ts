@@ -1,4 +1,4 @@
-import { RateLimiter } from '../../bots/server/rateLimiter';
+import { type RateDecision, type RateLimit, RateLimiter } from '../../bots/server/rateLimiter';
 
 function limiter(now: { t: number }) {
   return new RateLimiter({
@@ -43,4 +43,76 @@ test('memory stays bounded however many users come', () => {
   });
   for (let i = 0; i < 1000; i++) limits.check(`user${i}`, `room${i}`);
   expect(limits.size).toBeLessThanOrEqual(10);
+});
+
+test('buckets are forgotten once they have refilled, so memory follows recent users only', () => {
+  const clock = { t: 0 };
+  const limits = limiter(clock);
+  for (let i = 0; i < 20; i++) limits.check(`user${i}`, `room${i}`);
+  expect(limits.size).toBe(40);
+  // A user bucket (3 tokens, 1 a second) is full again within 1 s of one message; a room's too.
+  clock.t = 1_000;
+  limits.check('late', 'late-room');
+  expect(limits.size).toBe(2);
+});
+
+test('a bucket still refilling is kept, and still refuses', () => {
+  const clock = { t: 0 };
+  const limits = limiter(clock);
+  for (let i = 0; i < 4; i++) limits.check('alice', 'room');
+  clock.t = 2_500;
+  limits.check('bob', 'other');
+  expect(limits.size).toBe(4);
+  // Alice spent 3 tokens and got 2.5 back: two messages, then refused again.
+  expect(limits.check('alice', 'room')).toBe('allow');
+  expect(limits.check('alice', 'room')).toBe('allow');
+  expect(limits.check('alice', 'room')).toBe('refuseWithNotice');
+});
+
+/** The same token buckets, kept for ever: what the limiter must decide, forgetting or not. */
+function neverForgetting(perUser: RateLimit, perConversation: RateLimit, now: () => number) {
+  const buckets = new Map<string, { tokens: number; updated: number; noticeSent: boolean }>();
+  const refilled = (key: string, limit: RateLimit) => {
+    const bucket = buckets.get(key) ?? { tokens: limit.burst, updated: now(), noticeSent: false };
+    bucket.tokens = Math.min(
+      limit.burst,
+      bucket.tokens + ((now() - bucket.updated) / 1000) * limit.perSecond,
+    );
+    bucket.updated = now();
+    buckets.set(key, bucket);
+    return bucket;
+  };
+  return (user: string, conversation: string): RateDecision => {
+    const [u, c] = [refilled(`u:${user}`, perUser), refilled(`c:${conversation}`, perConversation)];
+    if (u.tokens >= 1 && c.tokens >= 1) {
+      u.tokens -= 1;
+      c.tokens -= 1;
+      u.noticeSent = c.noticeSent = false;
+      return 'allow';
+    }
+    const limited = u.tokens < 1 ? u : c;
+    if (limited.noticeSent) return 'refuseSilently';
+    limited.noticeSent = true;
+    return 'refuseWithNotice';
+  };
+}
+
+test('forgetting changes no decision: bursts and pauses get what never-forgetting buckets would say', () => {
+  const perUser = { burst: 3, perSecond: 1 };
+  const perConversation = { burst: 5, perSecond: 2 };
+  const clock = { t: 0 };
+  const limits = new RateLimiter({ perUser, perConversation, maxKeys: 1_000, now: () => clock.t });
+  const reference = neverForgetting(perUser, perConversation, () => clock.t);
+  const decisions: [RateDecision, RateDecision][] = [];
+  for (let i = 0; i < 3_000; i++) {
+    // Mostly bursts a few ms apart, now and then a pause of up to 6 s.
+    clock.t += i % 40 === 0 ? (i * 7919) % 6_000 : (i * 31) % 9;
+    const [user, room] = [`user${(i * 13) % 5}`, `room${(i * 7) % 3}`];
+    decisions.push([limits.check(user, room), reference(user, room)]);
+  }
+  expect(new Set(decisions.map(([decision]) => decision))).toEqual(
+    new Set(['allow', 'refuseWithNotice', 'refuseSilently']),
+  );
+  expect(decisions.filter(([ours, expected]) => ours !== expected)).toEqual([]);
+  expect(limits.size).toBeLessThan(16);
 });
