@@ -44,13 +44,16 @@ describe('lost replies', () => {
     expect(lostSlackReplies({ responses: 50, answered: 48 })).toBe(2);
   });
 
-  test('a Slack ack counts only with its answer: blocks from ours and the answer-only bot, text from the echo bot', () => {
+  test('a Slack ack counts only with its answer: blocks from ours and the answer bots, text from the echo bot', () => {
     expect(answered('ours')(SLACK_PATH, 200, '{"response_type":"ephemeral","blocks":[{}]}')).toBe(true);
     expect(answered('ours')(SLACK_PATH, 200, '{"response_type":"ephemeral","text":"sorry"}')).toBe(false);
     expect(answered('ours')(SLACK_PATH, 401, '')).toBe(false);
     expect(answered('echo')(SLACK_PATH, 200, '{"response_type":"ephemeral","text":"4.4.316"}')).toBe(true);
     expect(answered('answerOnly')(SLACK_PATH, 200, '{"response_type":"ephemeral","text":"4.4.316"}')).toBe(
       false,
+    );
+    expect(answered('fixedAnswer')(SLACK_PATH, 200, '{"response_type":"ephemeral","blocks":[{}]}')).toBe(
+      true,
     );
     expect(answered('ours')(TEAMS_PATH, 200, '')).toBe(true);
     expect(answered('ours')(TEAMS_PATH, 500, '')).toBe(false);

@@ -10,6 +10,9 @@
  * With ECHO_REPLY=answer it replies instead with the core's answer, rendered as our channels render
  * it (Adaptive Card, Block Kit), and nothing else: no state, no follow-ups, no logging. That second
  * yardstick tells the cost of the answer itself from what the rest of our server adds.
+ * With ECHO_REPLY=fixed it replies to everything with one answer (4.4.316) rendered at start-up: the
+ * cost of carrying an answer's few kilobytes through the stack, and so the most that any bot
+ * sending such answers could reach against the echo bot.
  * Settings come from the environment like main.ts's: PORT, SLACK_SIGNING_SECRET, ECHO_REPLY.
  */
 import { App, LogLevel } from '@slack/bolt';
@@ -30,14 +33,18 @@ import { RestifyReceiver } from '../../../bots/slack/http/restifyReceiver';
 import { answerAttachment } from '../../../bots/teams/cards/attachment';
 import { ask } from '../../../core';
 
-type Reply = 'text' | 'answer';
+type Reply = 'text' | 'fixed' | 'answer';
+
+const FIXED_ANSWER = ask('what does 4.4.316 mean?').answer;
 
 function teamsEcho(reply: Reply): Channel {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new ActivityHandler();
+  const fixedCard = answerAttachment(FIXED_ANSWER);
   bot.onMessage(async (context, next) => {
     const text = context.activity.text ?? '';
     if (reply === 'text') await context.sendActivity(MessageFactory.text(text));
+    else if (reply === 'fixed') await context.sendActivity({ type: 'message', attachments: [fixedCard] });
     else {
       const { answer } = ask(text, { clientLocale: context.activity.locale });
       await context.sendActivity({ type: 'message', attachments: [answerAttachment(answer)] });
@@ -69,8 +76,13 @@ function slackEcho(reply: Reply, signingSecret: string, logger: ReturnType<typeo
     authorize: async () => ({ botToken: 'xoxb-echo-not-real', botUserId: 'UECHOBOT', botId: 'BECHOBOT' }),
     logLevel: LogLevel.WARN,
   });
+  const fixedMessage = {
+    response_type: 'ephemeral' as const,
+    ...answerMessage(FIXED_ANSWER, { showFix: true, shareable: true }),
+  };
   app.command('/mailflow', async ({ command, ack }) => {
     if (reply === 'text') await ack({ response_type: 'ephemeral', text: command.text });
+    else if (reply === 'fixed') await ack(fixedMessage);
     else {
       const { answer } = ask(command.text);
       await ack({ response_type: 'ephemeral', ...answerMessage(answer, { showFix: true, shareable: true }) });
@@ -93,7 +105,8 @@ async function main(): Promise<void> {
   const logger = createLogger('info');
   const signingSecret = process.env.SLACK_SIGNING_SECRET ?? '';
   if (!signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
-  const reply: Reply = process.env.ECHO_REPLY === 'answer' ? 'answer' : 'text';
+  const reply: Reply =
+    process.env.ECHO_REPLY === 'answer' ? 'answer' : process.env.ECHO_REPLY === 'fixed' ? 'fixed' : 'text';
   const server = createBotServer([teamsEcho(reply), slackEcho(reply, signingSecret, logger)], logger);
   const address = await server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
   logger.info({ host: address.address, port: address.port }, 'listening');

@@ -34,7 +34,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
 
 /**
  * Teams replies go to the connector, so a 2xx is all the response can tell. A Slack ack carries the
- * answer: ours as Block Kit blocks, the echo bot's as text.
+ * answer: ours and the answer bots' as Block Kit blocks, the echo bot's as text.
  */
 export function answered(role: Role) {
   return (path: string, status: number, body: string): boolean => {

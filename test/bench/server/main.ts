@@ -23,6 +23,8 @@ async function compareServers(standIns: StandInsProcess, args: BenchArgs, workDi
   try {
     const echo = await startServer('echo', standIns, workDir, args.cpuProfile);
     servers.push(echo);
+    const fixedAnswer = await startServer('fixedAnswer', standIns, workDir, args.cpuProfile);
+    servers.push(fixedAnswer);
     const answerOnly = await startServer('answerOnly', standIns, workDir, args.cpuProfile);
     servers.push(answerOnly);
     const ours = await startServer('ours', standIns, workDir, args.cpuProfile);
@@ -32,6 +34,8 @@ async function compareServers(standIns: StandInsProcess, args: BenchArgs, workDi
       if (args.only && endpoint.name !== args.only) continue;
       say(`${endpoint.path}: echo bot…`);
       const echoFigures = await measure(echo, 'echo', endpoint, standIns, args);
+      say(`${endpoint.path}: echo bot replying with a fixed answer…`);
+      const fixedAnswerFigures = await measure(fixedAnswer, 'fixedAnswer', endpoint, standIns, args);
       say(`${endpoint.path}: echo bot replying with the answer…`);
       const answerOnlyFigures = await measure(answerOnly, 'answerOnly', endpoint, standIns, args);
       say(`${endpoint.path}: our server…`);
@@ -40,10 +44,12 @@ async function compareServers(standIns: StandInsProcess, args: BenchArgs, workDi
         name: endpoint.name,
         path: endpoint.path,
         echo: echoFigures,
+        fixedAnswer: fixedAnswerFigures,
         answerOnly: answerOnlyFigures,
         ours: ourFigures,
         comparison: compare(ourFigures, echoFigures),
         toAnswerOnly: compare(ourFigures, answerOnlyFigures),
+        fixedToEcho: compare(fixedAnswerFigures, echoFigures),
       });
     }
     process.stdout.write(

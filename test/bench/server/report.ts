@@ -8,12 +8,16 @@ export interface EndpointFigures {
   path: string;
   ours: Measurement;
   echo: Measurement;
+  /** The echo bot replying with one answer rendered at start-up: the cost of carrying the answer. */
+  fixedAnswer: Measurement;
   /** The echo bot replying with the core's rendered answer: the cost of the answer itself. */
   answerOnly: Measurement;
   /** Ours against the echo bot: the target. */
   comparison: Comparison;
   /** Ours against the answer-only bot: what our server adds beyond the answer. */
   toAnswerOnly: Comparison;
+  /** The fixed-answer bot against the echo bot: the most any bot sending such answers can reach. */
+  fixedToEcho: Comparison;
 }
 
 const MB = 1024 * 1024;
@@ -48,9 +52,10 @@ export function comparisonReport(figures: readonly EndpointFigures[]): string {
       widths,
     ),
   ];
-  for (const { path, ours, echo, answerOnly, comparison } of figures) {
+  for (const { path, ours, echo, fixedAnswer, answerOnly, comparison } of figures) {
     for (const [bot, m] of [
       ['echo', echo],
+      ['fixed answer', fixedAnswer],
       ['answer only', answerOnly],
       ['ours', ours],
     ] as const) {
@@ -77,7 +82,12 @@ export function comparisonReport(figures: readonly EndpointFigures[]): string {
   }
   lines.push(
     '',
-    'ratios: ours / echo bot. "answer only": the echo bot replying with the core\'s rendered answer and nothing else',
+    'ratios: ours / echo bot. "answer only": the echo bot replying with the core\'s rendered answer and nothing else;',
+    '"fixed answer": the echo bot replying to everything with one answer rendered at start-up',
+    ...figures.map(
+      ({ path, fixedToEcho: r }) =>
+        `  ${path}: fixed answer / echo: req/s ${r.throughputRatio.toFixed(2)}, p99 ${r.p99Ratio.toFixed(2)}x, CPU ${r.cpuRatio.toFixed(2)}x`,
+    ),
     ...figures.map(
       ({ path, toAnswerOnly: r }) =>
         `  ${path}: ours / answer only: req/s ${r.throughputRatio.toFixed(2)}, p99 ${r.p99Ratio.toFixed(2)}x, CPU ${r.cpuRatio.toFixed(2)}x`,

@@ -5,12 +5,16 @@ import { type ServerProcess, type StandInsProcess, startServerProcess } from './
 /** A test secret: the bench signs its Slack requests with it, and both servers check them. */
 export const BENCH_SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 
-/** Our server; the echo bot; the echo bot replying with the core's rendered answer ("answer only"). */
-export type Role = 'ours' | 'echo' | 'answerOnly';
+/**
+ * Our server; the echo bot; the echo bot replying to everything with one answer rendered at start-up
+ * ("fixed answer"); the echo bot replying with the core's answer to each message ("answer only").
+ */
+export type Role = 'ours' | 'echo' | 'fixedAnswer' | 'answerOnly';
 
 const SCRIPTS: Record<Role, string> = {
   ours: join(__dirname, '..', '..', '..', 'bots', 'server', 'main.js'),
   echo: join(__dirname, 'echoBot.js'),
+  fixedAnswer: join(__dirname, 'echoBot.js'),
   answerOnly: join(__dirname, 'echoBot.js'),
 };
 
@@ -37,6 +41,7 @@ export function startServer(
       SLACK_BOT_TOKEN: 'xoxb-bench-not-real',
       SLACK_API_URL: standIns.slackApiUrl,
       ...(role === 'answerOnly' ? { ECHO_REPLY: 'answer' } : {}),
+      ...(role === 'fixedAnswer' ? { ECHO_REPLY: 'fixed' } : {}),
     },
   });
 }
