@@ -1,6 +1,7 @@
 /** Structured JSON logs. Secrets and tokens never go in; message text only at debug level. */
 import pino, { type Logger } from 'pino';
 import type { LogLevel } from './config';
+import { loggedError } from './loggedError';
 
 export type { Logger };
 
@@ -9,11 +10,14 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
     {
       level,
       base: { service: 'mailflow-bot' },
+      // Every `err` is cut down to its name, message, stack and codes, whoever logs it.
+      serializers: { err: loggedError },
       redact: {
         paths: [
           '*.authorization',
           '*.headers.authorization',
           '*["x-slack-signature"]',
+          '*.headers["x-slack-signature"]',
           '*.token',
           '*.appPassword',
           '*.signingSecret',

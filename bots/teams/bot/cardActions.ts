@@ -7,7 +7,6 @@ import type { TurnContext } from 'botbuilder';
 import { type AnswerRequest, isLocale, type Locale, parseAnswerRequest } from '../../../core';
 import { LANGUAGE_INPUT_ID } from '../cards/actionData';
 import { threadConversationId, userKey } from './activityInfo';
-import { loggedError } from './logFields';
 import { answerMessage, replaceMessage, replyInThread } from './replies';
 import type { TurnDeps } from './turnDeps';
 
@@ -54,10 +53,7 @@ export async function switchCardLanguage(context: TurnContext, deps: TurnDeps): 
     } catch (error) {
       // A card the bot did not post (one a user inserted from the message extension) cannot be
       // edited by the bot: the answer comes as a new reply instead.
-      deps.logger.warn(
-        { err: loggedError(error), replyToId: activity.replyToId },
-        'card update failed, replying instead',
-      );
+      deps.logger.warn({ err: error, replyToId: activity.replyToId }, 'card update failed, replying instead');
     }
   }
   await replyInThread(context, message);

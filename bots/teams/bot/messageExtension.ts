@@ -12,7 +12,6 @@ import type { Answer, AnswerRequest } from '../../../core';
 import { apologyText } from '../../../core';
 import { answerAttachment, previewAttachment } from '../cards/attachment';
 import { userKey } from './activityInfo';
-import { loggedError } from './logFields';
 import { preferredLocale } from './preferences';
 import type { TurnDeps } from './turnDeps';
 
@@ -93,7 +92,7 @@ export function answerSearch(
     attachments = searchAnswers(context, deps, text).map(resultAttachment);
   } catch (error) {
     const reference = deps.newReference();
-    deps.logger.error({ err: loggedError(error), reference }, 'message extension query failed');
+    deps.logger.error({ err: error, reference }, 'message extension query failed');
     const locale = preferredLocale(context, deps.state);
     return { composeExtension: { type: 'message', text: apologyText(locale, reference) } };
   }

@@ -5,7 +5,6 @@
 import type { TurnContext } from 'botbuilder';
 import { apologyText } from '../../../core';
 import type { Logger } from '../../server/logger';
-import { loggedError } from './logFields';
 import { preferredLocale } from './preferences';
 import { replyInThread } from './replies';
 import type { TeamsState } from './state';
@@ -22,7 +21,7 @@ export function createTurnErrorHandler(deps: TurnErrorDeps) {
     const activity = context.activity;
     deps.logger.error(
       {
-        err: loggedError(error),
+        err: error,
         reference,
         activityType: activity.type,
         activityName: activity.name,
@@ -38,7 +37,7 @@ export function createTurnErrorHandler(deps: TurnErrorDeps) {
       });
     } catch (sendError) {
       // The connector itself may be what failed; the error above is already logged.
-      deps.logger.error({ err: loggedError(sendError), reference }, 'could not send the apology');
+      deps.logger.error({ err: sendError, reference }, 'could not send the apology');
     }
   };
 }
