@@ -33,7 +33,7 @@ function row(cells: readonly string[], widths: readonly number[]): string {
 }
 
 export function comparisonReport(figures: readonly EndpointFigures[]): string {
-  const widths = [20, 11, 7, 7, 7, 7, 5, 11, 10, 11, 9];
+  const widths = [20, 12, 7, 7, 7, 7, 5, 11, 10, 11, 9];
   const lines = [
     row(
       [
