@@ -1,0 +1,172 @@
+/**
+ * State in Redis (`STATE_URL=redis://…` or `rediss://…`), shared by every replica behind a load
+ * balancer. Every key starts with `mailflow:` and has a TTL. Dedupe is `SET … NX PX`; a rate-limit
+ * take is one Lua script; deleting an owner is a SCAN of the owner's exact prefix.
+ *
+ * Faults: commands are never queued while the connection is down, never resent after it drops (a
+ * resent `SET NX` would report a duplicate of its own first attempt and drop an event), and time out
+ * after a second. A timeout drops the connection and starts a fresh one, so that a half-dead socket
+ * costs one slow command, not one per message. ioredis reconnects forever with a capped backoff;
+ * meanwhile `status()` says why, and the store answers from this process's memory.
+ */
+import Redis, { type Result } from 'ioredis';
+import type { Backend, BackendStatus, StoredText } from './backend';
+import { describeFault } from './errors';
+import { flatKey, ownerPrefix } from './keys';
+import { TAKE_SCRIPT } from './redisScripts';
+import type { BucketTake, RateDecision, StateKey } from './types';
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    mailflowTake(keyCount: number, ...keysThenArgs: (string | number)[]): Result<number, Context>;
+  }
+}
+
+const NAMESPACE = 'mailflow:';
+const valueKey = (key: StateKey) => `${NAMESPACE}v:${flatKey(key)}`;
+const bucketKey = (key: StateKey) => `${NAMESPACE}b:${flatKey(key)}`;
+const DECISIONS: readonly RateDecision[] = ['allow', 'refuseWithNotice', 'refuseSilently'];
+
+const COMMAND_TIMEOUT_MS = 1_000;
+const CONNECT_TIMEOUT_MS = 2_000;
+const MAX_RECONNECT_DELAY_MS = 2_000;
+const SCAN_COUNT = 1_000;
+
+/** `*`, `?`, `[`, `]` and `\` are special in SCAN's MATCH pattern. */
+const globEscape = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&');
+
+export interface RedisBackendOptions {
+  readonly url: string;
+  /** The URL without its password, for messages. */
+  readonly display: string;
+  /** Told on every change between reachable and not (not of the reason alone, so that retries log nothing). */
+  readonly onStatus: (status: BackendStatus) => void;
+}
+
+export class RedisBackend implements Backend {
+  readonly name = 'redis';
+  private readonly client: Redis;
+  private current: BackendStatus = { ok: false, reason: 'connecting' };
+  private closing = false;
+
+  /**
+   * Connects, waiting up to `readyWithinMs` for the first connection; a Redis that is not there yet
+   * is not an error: the store starts degraded and keeps trying.
+   */
+  static async connect(
+    options: RedisBackendOptions,
+    readyWithinMs = CONNECT_TIMEOUT_MS,
+  ): Promise<RedisBackend> {
+    const backend = new RedisBackend(options);
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        backend.client.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, readyWithinMs);
+      backend.client.once('ready', done);
+    });
+    return backend;
+  }
+
+  private constructor(private readonly options: RedisBackendOptions) {
+    this.client = new Redis(options.url, {
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      commandTimeout: COMMAND_TIMEOUT_MS,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      autoResendUnfulfilledCommands: false,
+      // Commands issued in the same tick by concurrent messages share one round trip.
+      enableAutoPipelining: true,
+      retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 5), MAX_RECONNECT_DELAY_MS),
+    });
+    this.client.defineCommand('mailflowTake', { lua: TAKE_SCRIPT });
+    this.client.on('ready', () => this.setStatus({ ok: true }));
+    this.client.on('error', (error: unknown) => this.setStatus(this.unreachable(error)));
+    this.client.on('close', () => {
+      if (this.current.ok) this.setStatus({ ok: false, reason: `${options.display}: connection closed` });
+    });
+  }
+
+  private unreachable(error: unknown): BackendStatus {
+    return { ok: false, reason: `${this.options.display}: ${describeFault(error)}` };
+  }
+
+  private setStatus(status: BackendStatus): void {
+    if (this.closing) return;
+    const changed = status.ok !== this.current.ok;
+    this.current = status;
+    if (changed) this.options.onStatus(status);
+  }
+
+  /** Runs a command; a timeout means a dead socket: drop it and reconnect instead of waiting on it again. */
+  private async run<T>(command: Promise<T>): Promise<T> {
+    try {
+      return await command;
+    } catch (error) {
+      if (error instanceof Error && error.message === 'Command timed out' && this.client.status === 'ready') {
+        this.setStatus(this.unreachable(error));
+        this.client.disconnect(true);
+      }
+      throw error;
+    }
+  }
+
+  async read(key: StateKey): Promise<StoredText | undefined> {
+    const [text, remainingMs] = await this.run(
+      Promise.all([this.client.get(valueKey(key)), this.client.pttl(valueKey(key))]),
+    );
+    if (text === null) return undefined;
+    return { text, expiresAt: Date.now() + Math.max(0, remainingMs) };
+  }
+
+  async write(key: StateKey, text: string, ttlMs: number): Promise<void> {
+    await this.run(this.client.set(valueKey(key), text, 'PX', ttlMs));
+  }
+
+  async extend(key: StateKey, ttlMs: number): Promise<void> {
+    await this.run(this.client.pexpire(valueKey(key), ttlMs));
+  }
+
+  async remove(key: StateKey): Promise<void> {
+    await this.run(this.client.unlink(valueKey(key), bucketKey(key)));
+  }
+
+  async removeOwner(owner: string): Promise<void> {
+    const pattern = `${NAMESPACE}[vb]:${globEscape(ownerPrefix(owner))}*`;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.run(this.client.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT));
+      if (keys.length > 0) await this.run(this.client.unlink(...keys));
+      cursor = next;
+    } while (cursor !== '0');
+  }
+
+  async claim(key: StateKey, ttlMs: number): Promise<boolean> {
+    return (await this.run(this.client.set(valueKey(key), 'true', 'PX', ttlMs, 'NX'))) === 'OK';
+  }
+
+  async take(buckets: readonly BucketTake[]): Promise<RateDecision> {
+    const keys = buckets.map(({ key }) => bucketKey(key));
+    const limits = buckets.flatMap(({ limit }) => [limit.burst, limit.perSecond]);
+    const code = await this.run(this.client.mailflowTake(keys.length, ...keys, ...limits));
+    const decision = DECISIONS[code];
+    if (!decision) throw new Error(`the rate-limit script answered ${code}`);
+    return decision;
+  }
+
+  status(): BackendStatus {
+    return this.current;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    try {
+      await this.client.quit();
+    } catch {
+      // Not connected: nothing to say goodbye to.
+    }
+    this.client.disconnect();
+  }
+}
