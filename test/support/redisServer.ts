@@ -25,9 +25,11 @@ export interface RedisServer {
 
 export interface RedisServerOptions {
   readonly password?: string;
+  /** A port of the test's choosing (one that a store already tries to reach); else a free one. */
+  readonly port?: number;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -105,11 +107,11 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   let child: ChildProcess | undefined;
   // A port found free can be taken before redis-server binds it: try another a few times.
   for (let attempt = 1; !child; attempt++) {
-    port = await freePort();
+    port = options.port ?? (await freePort());
     try {
       child = await launch(port, dir, options);
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 3 || options.port !== undefined) throw error;
     }
   }
   const auth = options.password ? `:${encodeURIComponent(options.password)}@` : '';

@@ -73,6 +73,8 @@ export class RedisBackend implements Backend {
   private constructor(private readonly options: RedisBackendOptions) {
     this.client = new Redis(options.url, {
       connectTimeout: CONNECT_TIMEOUT_MS,
+      // How long a closed connection may take to say goodbye before it is destroyed (shutdown waits on it).
+      disconnectTimeout: 500,
       commandTimeout: COMMAND_TIMEOUT_MS,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -165,8 +167,8 @@ export class RedisBackend implements Backend {
     try {
       await this.client.quit();
     } catch {
-      // Not connected: nothing to say goodbye to.
+      // Not connected: nothing to say goodbye to; stop reconnecting.
+      this.client.disconnect();
     }
-    this.client.disconnect();
   }
 }
