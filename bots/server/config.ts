@@ -2,6 +2,7 @@
  * The server's settings, read from the environment once at start-up and validated. The rest of the
  * code receives this typed object and never reads `process.env`.
  */
+import { parseStateSettings, type StateSettings } from '../runtime/state';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy, worstCaseMs } from './outbound/policy';
 
 export class ConfigError extends Error {
@@ -45,6 +46,8 @@ export interface Config {
   slack: SlackConfig;
   /** Timeouts and retries of every call to the Bot Framework connector and to Slack. */
   outbound: OutboundPolicy;
+  /** Where the state lives (STATE_URL) and the key for Slack installations. */
+  state: StateSettings;
 }
 
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -169,8 +172,17 @@ function readOutbound(env: Env): OutboundPolicy {
   return policy;
 }
 
-/** Reads and checks every setting; throws a ConfigError naming the first wrong one. */
-export function loadConfig(env: Env): Config {
+function readState(env: Env, cwd: string): StateSettings {
+  const result = parseStateSettings(env, cwd);
+  if (result.ok) return result.settings;
+  throw new ConfigError(result.problems[0].setting, result.problems[0].problem);
+}
+
+/**
+ * Reads and checks every setting; throws a ConfigError naming the first wrong one. `cwd` anchors a
+ * relative SQLite path in STATE_URL.
+ */
+export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const teams = readTeams(env);
   const logLevel = (read(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
@@ -182,5 +194,6 @@ export function loadConfig(env: Env): Config {
     teams,
     slack: readSlack(env),
     outbound: readOutbound(env),
+    state: readState(env, cwd),
   };
 }

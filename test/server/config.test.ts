@@ -10,15 +10,24 @@ const failure = (env: Record<string, string>) => {
   return 'no error';
 };
 
-test('with no settings: local Teams on loopback, Slack off', () => {
-  expect(loadConfig({})).toEqual({
+test('with no settings: local Teams on loopback, Slack off, state in ./data/mailflow.db', () => {
+  expect(loadConfig({}, '/srv/bot')).toEqual({
     port: 3978,
     host: '127.0.0.1',
     logLevel: 'info',
     teams: { mode: 'local' },
     slack: { mode: 'off' },
     outbound: DEFAULT_OUTBOUND_POLICY,
+    state: {
+      location: { backend: 'sqlite', file: '/srv/bot/data/mailflow.db' },
+      sealing: { source: 'none' },
+    },
   });
+});
+
+test('a wrong STATE_URL or STATE_ENCRYPTION_KEY is a settings error naming it', () => {
+  expect(failure({ STATE_URL: 'postgres://db/state' })).toBe('STATE_URL');
+  expect(failure({ STATE_ENCRYPTION_KEY: 'too-short' })).toBe('STATE_ENCRYPTION_KEY');
 });
 
 test('the outbound timeout and retries are settings, bounded so that a reply stays under 45 s', () => {

@@ -1,9 +1,12 @@
-/** A real pino logger (the server's, with its redaction) whose lines the test can read. */
+/**
+ * A pino logger whose lines the test can read. Plain pino, without the server's redaction, so that
+ * a test that looks for a secret in the log finds it if any code logged it.
+ */
 import { Writable } from 'node:stream';
-import { createLogger } from '../../bots/server/logger';
+import pino, { type Logger } from 'pino';
 
 export interface CapturedLog {
-  readonly logger: ReturnType<typeof createLogger>;
+  readonly logger: Logger;
   /** Every line so far, parsed. */
   lines(): Record<string, unknown>[];
   /** Every line so far, as written. */
@@ -20,7 +23,7 @@ export function captureLogger(): CapturedLog {
   });
   const text = () => chunks.join('');
   return {
-    logger: createLogger('debug', destination),
+    logger: pino({ level: 'debug' }, destination),
     text,
     lines: () =>
       text()

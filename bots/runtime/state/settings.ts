@@ -27,7 +27,7 @@ export interface SettingProblem {
 
 export type StateSettingsResult =
   | { readonly ok: true; readonly settings: StateSettings }
-  | { readonly ok: false; readonly problems: readonly SettingProblem[] };
+  | { readonly ok: false; readonly problems: readonly [SettingProblem, ...SettingProblem[]] };
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -91,9 +91,10 @@ function readSealing(env: Env): SealingKeySource | string {
 export function parseStateSettings(env: Env, cwd: string): StateSettingsResult {
   const location = readLocation(env, cwd);
   const sealing = readSealing(env);
+  if (typeof location !== 'string' && typeof sealing !== 'string')
+    return { ok: true, settings: { location, sealing } };
   const problems: SettingProblem[] = [];
   if (typeof location === 'string') problems.push({ setting: 'STATE_URL', problem: location });
   if (typeof sealing === 'string') problems.push({ setting: 'STATE_ENCRYPTION_KEY', problem: sealing });
-  if (typeof location === 'string' || typeof sealing === 'string') return { ok: false, problems };
-  return { ok: true, settings: { location, sealing } };
+  return { ok: false, problems: problems as [SettingProblem, ...SettingProblem[]] };
 }
