@@ -14,9 +14,12 @@ interface Timed<V> {
   readonly expiresAt: number;
 }
 
+const SWEEP_EVERY_WRITES = 1_024;
+
 /** A Map in write order with expiry; the oldest write is evicted first. */
 class ExpiringMap<V> {
   private readonly entries = new Map<string, Timed<V>>();
+  private writes = 0;
 
   constructor(private readonly maxEntries: number) {}
 
@@ -33,8 +36,15 @@ class ExpiringMap<V> {
     // Re-inserting moves the key to the end of the Map's order, which is the eviction order.
     this.entries.delete(key);
     this.entries.set(key, { value, expiresAt });
+    // Walking from the front costs more the more keys were deleted there (V8 skips their slots
+    // until it rehashes), so expired entries are swept from the front only now and then.
+    if (this.entries.size > this.maxEntries || ++this.writes % SWEEP_EVERY_WRITES === 0) this.dropFront(now);
+  }
+
+  /** Drops entries from the front while there are too many or they have expired. */
+  private dropFront(now: number): void {
     for (const [oldest, entry] of this.entries) {
-      if (this.entries.size <= this.maxEntries && entry.expiresAt > now) break;
+      if (this.entries.size <= this.maxEntries && entry.expiresAt > now) return;
       this.entries.delete(oldest);
     }
   }

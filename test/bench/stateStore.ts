@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:state`: the cost of each state operation on each backend, one process, loopback
+ * Redis started for the run. Sequential operations give the latency of one (µs per op); "64 at once"
+ * gives what concurrent messages get from Redis's pipelining. Each measurement runs for a bounded
+ * time, so the whole run takes about half a minute.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { openStateStore, parseStateSettings, type StateStore } from '../../bots/runtime/state';
+import { startRedisServer } from '../support/redisServer';
+
+const MEASURE_MS = 1_500;
+const WARM_UP_MS = 200;
+const CONCURRENCY = 64;
+const PER_USER = { burst: 10, perSecond: 0.5 };
+const PER_CONVERSATION = { burst: 30, perSecond: 2 };
+
+type Operation = (store: StateStore, i: number) => Promise<unknown>;
+
+/** Distinct users and conversations, so that rate limits measure takes, not refusals. */
+const OPERATIONS: [string, Operation][] = [
+  [
+    'set',
+    (store, i) => store.set({ owner: 'slack:T1', kind: 'language', id: `U${i % 20_000}` }, 'pl', 86_400_000),
+  ],
+  ['get', (store, i) => store.get({ owner: 'slack:T1', kind: 'language', id: `U${i % 20_000}` })],
+  ['firstSeen', (store, i) => store.firstSeen({ owner: 'slack:T1', kind: 'event', id: `Ev${i}` }, 7_200_000)],
+  [
+    'take (user + conversation)',
+    (store, i) =>
+      store.take([
+        { key: { owner: 'slack:T1', kind: 'rate', id: `user:U${i % 20_000}` }, limit: PER_USER },
+        {
+          key: { owner: 'slack:T1', kind: 'rate', id: `conversation:C${i % 5_000}` },
+          limit: PER_CONVERSATION,
+        },
+      ]),
+  ],
+];
+
+interface Figure {
+  opsPerSecond: number;
+  microsPerOp: number;
+}
+
+async function measure(
+  store: StateStore,
+  operation: Operation,
+  concurrency: number,
+  start: number,
+): Promise<Figure> {
+  let i = start;
+  const runFor = async (ms: number) => {
+    let done = 0;
+    const until = performance.now() + ms;
+    const worker = async () => {
+      while (performance.now() < until) {
+        await operation(store, i++);
+        done++;
+      }
+    };
+    const began = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return { done, elapsed: performance.now() - began };
+  };
+  await runFor(WARM_UP_MS);
+  const { done, elapsed } = await runFor(MEASURE_MS);
+  return { opsPerSecond: (done / elapsed) * 1000, microsPerOp: (elapsed * 1000) / done };
+}
+
+async function benchBackend(label: string, stateUrl: string, rows: string[][]): Promise<void> {
+  const result = parseStateSettings({ STATE_URL: stateUrl }, process.cwd());
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  const store = await openStateStore(result.settings, { logger: pino({ level: 'warn' }) });
+  if (store.health().status !== 'ok') throw new Error(`${label}: ${JSON.stringify(store.health())}`);
+  let offset = 0;
+  for (const [name, operation] of OPERATIONS) {
+    const single = await measure(store, operation, 1, offset);
+    offset += 10_000_000;
+    const row = [label, name, single.opsPerSecond.toFixed(0), single.microsPerOp.toFixed(1)];
+    if (label === 'redis') {
+      const many = await measure(store, operation, CONCURRENCY, offset);
+      offset += 10_000_000;
+      row.push(many.opsPerSecond.toFixed(0));
+    } else {
+      row.push('');
+    }
+    rows.push(row);
+    process.stderr.write(`${row.join('  ')}\n`);
+  }
+  await store.close();
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'mailflow-bench-state-'));
+  const redis = await startRedisServer();
+  const rows: string[][] = [];
+  try {
+    await benchBackend('memory', 'memory:', rows);
+    await benchBackend('sqlite', `sqlite:${join(folder, 'state.db')}`, rows);
+    await benchBackend('redis', redis.url(), rows);
+  } finally {
+    await redis.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  const header = [
+    'backend',
+    'operation',
+    'ops/s (one at a time)',
+    'µs per op',
+    `ops/s (${CONCURRENCY} at once)`,
+  ];
+  const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`);
+  process.stdout.write(`${table.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:state failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
