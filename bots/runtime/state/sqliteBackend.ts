@@ -37,8 +37,8 @@ CREATE TABLE buckets (
 CREATE INDEX buckets_by_expiry ON buckets (expires_at);
 `;
 
-/** Rows deleted per statement when sweeping: each batch holds the write lock for a millisecond or so. */
-const SWEEP_BATCH = 500;
+/** Rows deleted per statement (sweeping, deleting an owner): each batch holds the write lock for a millisecond or so. */
+const BATCH = 500;
 const SWEEP_EVERY_MS = 60_000;
 /** How long a write waits for another process's write to finish. */
 const BUSY_TIMEOUT_MS = 1_000;
@@ -108,8 +108,12 @@ function prepareStatements(db: Database.Database) {
     extend: db.prepare(`UPDATE entries SET expires_at = ? WHERE ${key} AND expires_at > ?`),
     remove: db.prepare(`DELETE FROM entries WHERE ${key}`),
     removeBucket: db.prepare(`DELETE FROM buckets WHERE ${key}`),
-    removeOwner: db.prepare('DELETE FROM entries WHERE owner = ?'),
-    removeOwnerBuckets: db.prepare('DELETE FROM buckets WHERE owner = ?'),
+    removeOwner: db.prepare(
+      'DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE owner = ? LIMIT ?)',
+    ),
+    removeOwnerBuckets: db.prepare(
+      'DELETE FROM buckets WHERE rowid IN (SELECT rowid FROM buckets WHERE owner = ? LIMIT ?)',
+    ),
     // Replaces an expired record, never a live one: `changes` is 1 exactly when this call recorded it.
     claim: db.prepare(
       `INSERT INTO entries (owner, kind, id, value, expires_at) VALUES (?, ?, ?, 'true', ?)
@@ -205,9 +209,11 @@ export class SqliteBackend implements Backend {
     this.statements.removeBucket.run(owner, kind, id);
   }
 
+  /** In batches, like the sweep: a large workspace's uninstall does not stall every other message. */
   async removeOwner(owner: string): Promise<void> {
-    this.statements.removeOwner.run(owner);
-    this.statements.removeOwnerBuckets.run(owner);
+    for (const statement of [this.statements.removeOwner, this.statements.removeOwnerBuckets]) {
+      await this.inBatches(() => statement.run(owner, BATCH).changes);
+    }
   }
 
   async claim({ owner, kind, id }: StateKey, ttlMs: number): Promise<boolean> {
@@ -220,9 +226,8 @@ export class SqliteBackend implements Backend {
   }
 
   /**
-   * Deletes expired rows in batches, giving the event loop back between batches, until a batch
-   * comes back short. Runs every minute; reads ignore expired rows anyway, so this only bounds the
-   * file's size. Returns the number of rows deleted.
+   * Deletes expired rows in batches. Runs every minute; reads ignore expired rows anyway, so this
+   * only bounds the file's size. Returns the number of rows deleted.
    */
   async sweepExpired(): Promise<number> {
     if (this.sweeping || !this.db.open) return 0;
@@ -230,12 +235,7 @@ export class SqliteBackend implements Backend {
     let deleted = 0;
     try {
       for (const statement of [this.statements.sweepEntries, this.statements.sweepBuckets]) {
-        for (;;) {
-          const { changes } = statement.run(Date.now(), SWEEP_BATCH);
-          deleted += changes;
-          if (changes < SWEEP_BATCH || !this.db.open) break;
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+        deleted += await this.inBatches(() => statement.run(Date.now(), BATCH).changes);
       }
     } catch (error) {
       this.options.logger.warn(
@@ -246,6 +246,17 @@ export class SqliteBackend implements Backend {
       this.sweeping = false;
     }
     return deleted;
+  }
+
+  /** Runs a batch delete until a batch comes back short, giving the event loop back in between. */
+  private async inBatches(deleteBatch: () => number): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const changes = deleteBatch();
+      deleted += changes;
+      if (changes < BATCH || !this.db.open) return deleted;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   status(): BackendStatus {
