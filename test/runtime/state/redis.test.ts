@@ -139,6 +139,7 @@ test('Redis killed and restarted: degraded meanwhile, never throwing on the answ
   try {
     expect(store.health().status).toBe('ok');
     const owner = newOwner();
+    expect(await store.take([{ key: { owner, kind: 'rate', id: 'U0' }, limit: PER_USER }])).toBe('allow');
     await guarded.kill();
     await waitFor(degraded(store), 'degraded');
     expect(await store.firstSeen({ owner, kind: 'event', id: 'Ev1' }, 60_000)).toBe(true);
@@ -146,6 +147,9 @@ test('Redis killed and restarted: degraded meanwhile, never throwing on the answ
     expect(await store.get({ owner, kind: 'language', id: 'U1' })).toBeUndefined();
     await guarded.restart();
     await waitFor(healthy(store), 'reconnected');
+    // The restarted Redis has forgotten the take script: it is loaded again, not failed over.
+    expect(await store.take([{ key: { owner, kind: 'rate', id: 'U2' }, limit: PER_USER }])).toBe('allow');
+    expect(store.health().status).toBe('ok');
     expect(log.text()).not.toContain(password);
     expect(log.lines().filter((line) => line.level === 50)).toHaveLength(1);
   } finally {
