@@ -67,21 +67,21 @@ export function stateContract(
       const owner = newOwner();
       const value = { locale: 'pt-BR', codes: ['4.4.316'], nested: { n: 1.5, ok: true, none: null } };
       await store.set(key(owner, 'followUp', 'C1:1700000000.000100'), value, 60_000);
-      await store.set(key(owner, 'language', 'U1'), 'pl', 80);
+      await store.set(key(owner, 'language', 'U1'), 'pl', 400);
       expect(await store.get(key(owner, 'followUp', 'C1:1700000000.000100'))).toEqual(value);
       expect(await store.get(key(owner, 'language', 'U1'))).toBe('pl');
       expect(await store.get(key(owner, 'language', 'U2'))).toBeUndefined();
-      await sleep(200);
+      await sleep(600);
       expect(await store.get(key(owner, 'language', 'U1'))).toBeUndefined();
       expect(store.health()).toEqual({ backend: store.backend, status: 'ok' });
     });
 
     test('set replaces a value and its lifetime; delete removes one entry', async () => {
       const owner = newOwner();
-      await store.set(key(owner, 'language', 'U1'), 'it', 80);
+      await store.set(key(owner, 'language', 'U1'), 'it', 100);
       await store.set(key(owner, 'language', 'U1'), 'es', 60_000);
       await store.set(key(owner, 'language', 'U2'), 'zh-CN', 60_000);
-      await sleep(200);
+      await sleep(300);
       expect(await store.get(key(owner, 'language', 'U1'))).toBe('es');
       await store.delete(key(owner, 'language', 'U1'));
       expect(await store.get(key(owner, 'language', 'U1'))).toBeUndefined();
@@ -90,12 +90,12 @@ export function stateContract(
 
     test('an entry read with renewal lives on; one read without it expires', async () => {
       const owner = newOwner();
-      await store.set(key(owner, 'language', 'used'), 'pl', 300);
-      await store.set(key(owner, 'language', 'unused'), 'pl', 300);
-      await sleep(100);
+      await store.set(key(owner, 'language', 'used'), 'pl', 600);
+      await store.set(key(owner, 'language', 'unused'), 'pl', 600);
+      await sleep(150);
       expect(await store.get(key(owner, 'language', 'used'), { renewTtlMs: 5_000 })).toBe('pl');
       expect(await store.get(key(owner, 'language', 'unused'))).toBe('pl');
-      await sleep(400);
+      await sleep(700);
       expect(await store.get(key(owner, 'language', 'used'))).toBe('pl');
       expect(await store.get(key(owner, 'language', 'unused'))).toBeUndefined();
     });
@@ -103,16 +103,17 @@ export function stateContract(
     test('firstSeen is true once per id within its lifetime, even when asked many times at once', async () => {
       const owner = newOwner();
       const event = key(owner, 'event', 'Ev0123456789');
-      const answers = await Promise.all(Array.from({ length: 20 }, () => store.firstSeen(event, 150)));
+      const answers = await Promise.all(Array.from({ length: 20 }, () => store.firstSeen(event, 400)));
       expect(answers.filter(Boolean)).toHaveLength(1);
-      expect(await store.firstSeen(key(owner, 'event', 'Ev9876543210'), 150)).toBe(true);
-      await sleep(300);
-      expect(await store.firstSeen(event, 150)).toBe(true);
+      expect(await store.firstSeen(key(owner, 'event', 'Ev9876543210'), 400)).toBe(true);
+      await sleep(600);
+      expect(await store.firstSeen(event, 400)).toBe(true);
     });
 
     test('a burst, then one notice, then silence; refilled, it allows again and may notify again', async () => {
       const owner = newOwner();
-      const bucket = [{ key: key(owner, 'rate', 'U1'), limit: { burst: 3, perSecond: 2 } }];
+      // A token a second: the five takes have a second to run, the wait up to 0.9 s to overrun.
+      const bucket = [{ key: key(owner, 'rate', 'U1'), limit: { burst: 3, perSecond: 1 } }];
       expect(await takeMany(store, bucket, 5)).toEqual([
         'allow',
         'allow',
@@ -120,7 +121,7 @@ export function stateContract(
         'refuseWithNotice',
         'refuseSilently',
       ]);
-      await sleep(650);
+      await sleep(1_100);
       expect(await takeMany(store, bucket, 3)).toEqual(['allow', 'refuseWithNotice', 'refuseSilently']);
     });
 
