@@ -1,7 +1,8 @@
 /**
  * `npm run bench:state`: the cost of each state operation on each backend, one process, loopback
- * Redis started for the run. Sequential operations give the latency of one (µs per op); "64 at once"
- * gives what concurrent messages get from Redis's pipelining. Each measurement runs for a bounded
+ * Redis started for the run. Sequential operations give the latency of one (µs per op) and the
+ * bot's CPU time for one (the figure that adds to a request's cost); "64 at once" gives what
+ * concurrent messages get from Redis's pipelining. Each measurement runs for a bounded
  * time, so the whole run takes about half a minute.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -43,6 +44,8 @@ const OPERATIONS: [string, Operation][] = [
 interface Figure {
   opsPerSecond: number;
   microsPerOp: number;
+  /** This process's CPU time per operation (Redis's own is in its process). */
+  cpuMicrosPerOp: number;
 }
 
 async function measure(
@@ -62,12 +65,18 @@ async function measure(
       }
     };
     const began = performance.now();
+    const cpuBefore = process.cpuUsage();
     await Promise.all(Array.from({ length: concurrency }, worker));
-    return { done, elapsed: performance.now() - began };
+    const cpu = process.cpuUsage(cpuBefore);
+    return { done, elapsed: performance.now() - began, cpuMicros: cpu.user + cpu.system };
   };
   await runFor(WARM_UP_MS);
-  const { done, elapsed } = await runFor(MEASURE_MS);
-  return { opsPerSecond: (done / elapsed) * 1000, microsPerOp: (elapsed * 1000) / done };
+  const { done, elapsed, cpuMicros } = await runFor(MEASURE_MS);
+  return {
+    opsPerSecond: (done / elapsed) * 1000,
+    microsPerOp: (elapsed * 1000) / done,
+    cpuMicrosPerOp: cpuMicros / done,
+  };
 }
 
 async function benchBackend(label: string, stateUrl: string, rows: string[][]): Promise<void> {
@@ -79,7 +88,13 @@ async function benchBackend(label: string, stateUrl: string, rows: string[][]): 
   for (const [name, operation] of OPERATIONS) {
     const single = await measure(store, operation, 1, offset);
     offset += 10_000_000;
-    const row = [label, name, single.opsPerSecond.toFixed(0), single.microsPerOp.toFixed(1)];
+    const row = [
+      label,
+      name,
+      single.opsPerSecond.toFixed(0),
+      single.microsPerOp.toFixed(1),
+      single.cpuMicrosPerOp.toFixed(1),
+    ];
     if (label === 'redis') {
       const many = await measure(store, operation, CONCURRENCY, offset);
       offset += 10_000_000;
@@ -110,6 +125,7 @@ async function main(): Promise<void> {
     'operation',
     'ops/s (one at a time)',
     'µs per op',
+    'CPU µs per op',
     `ops/s (${CONCURRENCY} at once)`,
   ];
   const table = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`);
