@@ -26,6 +26,8 @@ CREATE TABLE entries (
   PRIMARY KEY (owner, kind, id)
 );
 CREATE INDEX entries_by_expiry ON entries (expires_at);
+-- Buckets live until refilled (seconds), so the table stays small: the sweep scans it, and a take
+-- writes one B-tree per bucket, not three (table, key, expiry), which halves its cost.
 CREATE TABLE buckets (
   owner TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
   tokens REAL NOT NULL,
@@ -33,8 +35,7 @@ CREATE TABLE buckets (
   notice_sent INTEGER NOT NULL,
   expires_at INTEGER NOT NULL,
   PRIMARY KEY (owner, kind, id)
-);
-CREATE INDEX buckets_by_expiry ON buckets (expires_at);
+) WITHOUT ROWID;
 `;
 
 /** Rows deleted per statement (sweeping, deleting an owner): each batch holds the write lock for a millisecond or so. */
@@ -112,7 +113,7 @@ function prepareStatements(db: Database.Database) {
       'DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE owner = ? LIMIT ?)',
     ),
     removeOwnerBuckets: db.prepare(
-      'DELETE FROM buckets WHERE rowid IN (SELECT rowid FROM buckets WHERE owner = ? LIMIT ?)',
+      'DELETE FROM buckets WHERE (owner, kind, id) IN (SELECT owner, kind, id FROM buckets WHERE owner = ? LIMIT ?)',
     ),
     // Replaces an expired record, never a live one: `changes` is 1 exactly when this call recorded it.
     claim: db.prepare(
@@ -132,7 +133,7 @@ function prepareStatements(db: Database.Database) {
       'DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE expires_at <= ? LIMIT ?)',
     ),
     sweepBuckets: db.prepare(
-      'DELETE FROM buckets WHERE rowid IN (SELECT rowid FROM buckets WHERE expires_at <= ? LIMIT ?)',
+      'DELETE FROM buckets WHERE (owner, kind, id) IN (SELECT owner, kind, id FROM buckets WHERE expires_at <= ? LIMIT ?)',
     ),
   };
 }
