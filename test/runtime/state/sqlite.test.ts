@@ -158,6 +158,28 @@ test('a corrupt file: the store runs on memory, names the file, and leaves the f
   await expectUnusable(file, /not a database/);
 });
 
+test('a file damaged inside: reads fail over to memory, the store says so, the file is kept', async () => {
+  const file = join(newFolder(), 'state.db');
+  const owner = newOwner();
+  const first = (await openAt(`sqlite:${file}`)).store;
+  for (let i = 0; i < 200; i++) await first.set(language(owner, `U${i}`), 'pl', 60_000);
+  await first.close();
+  // Every page after the first (the schema) overwritten: the header still says "SQLite".
+  const bytes = readFileSync(file);
+  bytes.fill(0xa5, 4096);
+  writeFileSync(file, bytes);
+
+  const { store, log } = await openAt(`sqlite:${file}`);
+  expect(await store.get(language(owner, 'U1'))).toBeUndefined();
+  const health = store.health();
+  expect(health.status === 'degraded' && health.reason).toMatch(/malformed|corrupt|not a database/i);
+  expect(health.status === 'degraded' && health.reason).toContain(file);
+  expect(log.lines().some((line) => line.level === 50 && line.where === file)).toBe(true);
+  expect(await store.firstSeen({ owner, kind: 'event', id: 'Ev1' }, 60_000)).toBe(true);
+  await store.close();
+  expect(readFileSync(file).equals(bytes)).toBe(true);
+});
+
 test('a folder where the file should be, and a file of another program, are refused the same way', async () => {
   const folder = join(newFolder(), 'state.db');
   mkdirSync(folder);
