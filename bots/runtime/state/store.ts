@@ -27,6 +27,8 @@ import type {
 
 /** An entry read with less than this share of its renewal span left is renewed. */
 const RENEW_BELOW = 0.9;
+/** The fallback of an operation that has no answer without its backend. */
+const nothing = async (): Promise<undefined> => undefined;
 
 export interface StoreParts {
   /** The backend that STATE_URL names, whatever `primary` turned out to be. */
@@ -80,11 +82,7 @@ export class ResilientStateStore implements StateStore {
   async get(key: StateKey, options?: GetOptions): Promise<unknown> {
     checkKey(key);
     if (options?.renewTtlMs !== undefined) checkTtl(options.renewTtlMs);
-    const stored = await this.bestEffort(
-      'read',
-      (backend) => backend.read(key),
-      async () => undefined,
-    );
+    const stored = await this.bestEffort('read', 'get', (backend) => backend.read(key), nothing);
     if (!stored) return undefined;
     let value: unknown;
     try {
@@ -98,12 +96,7 @@ export class ResilientStateStore implements StateStore {
     }
     const renewTtlMs = options?.renewTtlMs;
     if (renewTtlMs !== undefined && stored.expiresAt - Date.now() < renewTtlMs * RENEW_BELOW) {
-      await this.bestEffort(
-        'renew',
-        (backend) => backend.extend(key, renewTtlMs),
-        async () => undefined,
-        true,
-      );
+      await this.bestEffort('write', 'renew', (backend) => backend.extend(key, renewTtlMs), nothing);
     }
     return value;
   }
@@ -112,12 +105,7 @@ export class ResilientStateStore implements StateStore {
     checkKey(key);
     checkTtl(ttlMs);
     const text = serialize(value);
-    await this.bestEffort(
-      'write',
-      (backend) => backend.write(key, text, ttlMs),
-      async () => undefined,
-      true,
-    );
+    await this.bestEffort('write', 'set', (backend) => backend.write(key, text, ttlMs), nothing);
   }
 
   async delete(key: StateKey): Promise<void> {
@@ -129,20 +117,20 @@ export class ResilientStateStore implements StateStore {
     checkKey(key);
     checkTtl(ttlMs);
     return this.bestEffort(
-      'claim',
+      'write',
+      'firstSeen',
       (backend) => backend.claim(key, ttlMs),
       () => this.local.claim(key, ttlMs),
-      true,
     );
   }
 
   async take(buckets: readonly BucketTake[]): Promise<RateDecision> {
     checkBuckets(buckets);
     return this.bestEffort(
+      'write',
       'take',
       (backend) => backend.take(buckets),
       () => this.local.take(buckets),
-      true,
     );
   }
 
@@ -165,15 +153,15 @@ export class ResilientStateStore implements StateStore {
    * answers `fallback()` instead. A write that succeeds ends a degradation that a write began.
    */
   private async bestEffort<T>(
+    access: 'read' | 'write',
     operation: string,
     action: (backend: Backend) => Promise<T>,
     fallback: () => Promise<T>,
-    writes = false,
   ): Promise<T> {
     if (this.backendTrouble() !== undefined) return fallback();
     try {
       const result = await action(this.parts.primary);
-      if (writes && this.lastFailure !== undefined) {
+      if (access === 'write' && this.lastFailure !== undefined) {
         this.lastFailure = undefined;
         this.reportHealth();
       }
@@ -214,8 +202,7 @@ export class ResilientStateStore implements StateStore {
   }
 
   private noteFailure(operation: string, error: unknown): void {
-    const where = this.parts.configured === 'sqlite' ? `${this.parts.where}: ` : '';
-    this.lastFailure = `${where}${operation} failed: ${describeFault(error)}`;
+    this.lastFailure = `${this.parts.where}: ${operation} failed: ${describeFault(error)}`;
     this.parts.logger.debug({ state: this.backend, operation, err: error }, 'state store: operation failed');
     this.reportHealth();
   }
