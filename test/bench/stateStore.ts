@@ -16,7 +16,8 @@ const MEASURE_MS = 1_500;
 const WARM_UP_MS = 200;
 const CONCURRENCY = 64;
 const PER_USER = { burst: 10, perSecond: 0.5 };
-const PER_CONVERSATION = { burst: 30, perSecond: 2 };
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 type Operation = (store: StateStore, i: number) => Promise<unknown>;
 
@@ -24,21 +25,11 @@ type Operation = (store: StateStore, i: number) => Promise<unknown>;
 const OPERATIONS: [string, Operation][] = [
   [
     'set',
-    (store, i) => store.set({ owner: 'slack:T1', kind: 'language', id: `U${i % 20_000}` }, 'pl', 86_400_000),
+    (store, i) => store.set('languageChoice', `slack:T1:U${i % 20_000}`, { locale: 'pl', renewedAt: i }, DAY),
   ],
-  ['get', (store, i) => store.get({ owner: 'slack:T1', kind: 'language', id: `U${i % 20_000}` })],
-  ['firstSeen', (store, i) => store.firstSeen({ owner: 'slack:T1', kind: 'event', id: `Ev${i}` }, 7_200_000)],
-  [
-    'take (user + conversation)',
-    (store, i) =>
-      store.take([
-        { key: { owner: 'slack:T1', kind: 'rate', id: `user:U${i % 20_000}` }, limit: PER_USER },
-        {
-          key: { owner: 'slack:T1', kind: 'rate', id: `conversation:C${i % 5_000}` },
-          limit: PER_CONVERSATION,
-        },
-      ]),
-  ],
+  ['get', (store, i) => store.get('languageChoice', `slack:T1:U${i % 20_000}`)],
+  ['firstSeen', (store, i) => store.firstSeen('delivery', `Ev${i}`, 2 * HOUR)],
+  ['take', (store, i) => store.take(`message:u:slack:T1:U${i % 20_000}`, PER_USER)],
 ];
 
 interface Figure {

@@ -11,16 +11,12 @@ export {
   type StateSettingsResult,
 } from './settings';
 export type {
-  BucketTake,
-  GetOptions,
   InstallationKey,
   InstallationStore,
   JsonValue,
-  RateDecision,
   RateLimit,
   StateBackendName,
   StateHealth,
-  StateKey,
   StateLogger,
   StateStore,
 } from './types';

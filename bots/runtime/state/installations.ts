@@ -1,22 +1,23 @@
 /**
  * Slack installations on the state store, sealed (sealing.ts) before they reach any backend. They
- * live under the store's own owner, out of callers' reach, with the longest lifetime the store
+ * live in the store's own space, out of callers' reach, with the longest lifetime the store
  * allows, renewed while the workspace uses the bot: like every key, they expire, but only after a
  * year of silence.
  */
 import type { Backend } from './backend';
 import { STATE_ERROR_CODES, StateError } from './errors';
-import { MAX_TTL_MS, RESERVED_OWNER_PREFIX, serialize } from './keys';
+import { MAX_TTL_MS, serialize } from './keys';
 import type { Sealer } from './sealing';
-import type { InstallationKey, InstallationStore, JsonValue, StateKey, StateLogger } from './types';
+import type { InstallationKey, InstallationStore, JsonValue, StateLogger } from './types';
 
-const OWNER = `${RESERVED_OWNER_PREFIX}slack-installations`;
+/** The store's own space: callers' spaces start with a letter (keys.ts), so they cannot reach it. */
+const SPACE = '_slackInstallations';
 const TTL_MS = MAX_TTL_MS;
 /** Renewed when less than this is left: at most one write per installation every 40 days. */
 const RENEW_BELOW_MS = TTL_MS * 0.9;
 
 const idOf = (key: InstallationKey) => (key.scope === 'team' ? key.teamId : key.enterpriseId);
-const stateKey = (key: InstallationKey): StateKey => ({ owner: OWNER, kind: key.scope, id: idOf(key) });
+const keyOf = (key: InstallationKey) => `${key.scope}:${idOf(key)}`;
 /** Binds a sealed record to its key: moved under another workspace, it does not open. */
 const associatedData = (key: InstallationKey) => `slack-installation:${key.scope}:${idOf(key)}`;
 
@@ -53,7 +54,7 @@ export class SealedInstallations implements InstallationStore {
     checkInstallationKey(key);
     const sealer = this.sealer();
     const stored = await this.parts.run('read a Slack installation', (backend) =>
-      backend.read(stateKey(key)),
+      backend.read(SPACE, keyOf(key)),
     );
     if (!stored) return undefined;
     const text = sealer.open(stored.text, associatedData(key));
@@ -66,7 +67,9 @@ export class SealedInstallations implements InstallationStore {
       return undefined;
     }
     if (stored.expiresAt - Date.now() < RENEW_BELOW_MS) {
-      await this.parts.run('renew a Slack installation', (backend) => backend.extend(stateKey(key), TTL_MS));
+      await this.parts.run('renew a Slack installation', (backend) =>
+        backend.extend(SPACE, keyOf(key), TTL_MS),
+      );
     }
     return JSON.parse(text);
   }
@@ -75,12 +78,12 @@ export class SealedInstallations implements InstallationStore {
     checkInstallationKey(key);
     const sealed = this.sealer().seal(serialize(installation), associatedData(key));
     await this.parts.run('store a Slack installation', (backend) =>
-      backend.write(stateKey(key), sealed, TTL_MS),
+      backend.write(SPACE, keyOf(key), sealed, TTL_MS),
     );
   }
 
   async delete(key: InstallationKey): Promise<void> {
     checkInstallationKey(key);
-    await this.parts.run('delete a Slack installation', (backend) => backend.remove(stateKey(key)));
+    await this.parts.run('delete a Slack installation', (backend) => backend.remove(SPACE, keyOf(key)));
   }
 }

@@ -5,37 +5,38 @@
  * dropped as they come to the front, so memory stays flat under any traffic.
  */
 import type { Backend, BackendStatus, StoredText } from './backend';
-import { flatKey, ownerPrefix } from './keys';
-import { type BucketState, takeTokens } from './tokenBucket';
-import type { BucketTake, RateDecision, StateKey } from './types';
+import { type BucketState, takeToken } from './tokenBucket';
+import type { RateLimit } from './types';
 
 interface Timed<V> {
+  /** The caller's key, for deleting by prefix. */
+  readonly key: string;
   readonly value: V;
   readonly expiresAt: number;
 }
 
 const SWEEP_EVERY_WRITES = 1_024;
 
-/** A Map in write order with expiry; the oldest write is evicted first. */
+/** A Map in write order with expiry; the oldest write is evicted first. Entries are found by an id. */
 class ExpiringMap<V> {
   private readonly entries = new Map<string, Timed<V>>();
   private writes = 0;
 
   constructor(private readonly maxEntries: number) {}
 
-  get(key: string, now: number): Timed<V> | undefined {
-    const entry = this.entries.get(key);
+  get(id: string, now: number): Timed<V> | undefined {
+    const entry = this.entries.get(id);
     if (entry && entry.expiresAt <= now) {
-      this.entries.delete(key);
+      this.entries.delete(id);
       return undefined;
     }
     return entry;
   }
 
-  set(key: string, value: V, expiresAt: number, now: number): void {
-    // Re-inserting moves the key to the end of the Map's order, which is the eviction order.
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt });
+  set(id: string, key: string, value: V, expiresAt: number, now: number): void {
+    // Re-inserting moves the entry to the end of the Map's order, which is the eviction order.
+    this.entries.delete(id);
+    this.entries.set(id, { key, value, expiresAt });
     // Walking from the front costs more the more keys were deleted there (V8 skips their slots
     // until it rehashes), so expired entries are swept from the front only now and then.
     if (this.entries.size > this.maxEntries || ++this.writes % SWEEP_EVERY_WRITES === 0) this.dropFront(now);
@@ -49,12 +50,12 @@ class ExpiringMap<V> {
     }
   }
 
-  delete(key: string): void {
-    this.entries.delete(key);
+  delete(id: string): void {
+    this.entries.delete(id);
   }
 
-  deleteWithPrefix(prefix: string): void {
-    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+  deleteByPrefix(prefix: string): void {
+    for (const [id, entry] of this.entries) if (entry.key.startsWith(prefix)) this.entries.delete(id);
   }
 
   get size(): number {
@@ -67,6 +68,9 @@ export interface MemoryBackendOptions {
   readonly maxEntries: number;
 }
 
+/** Spaces share one map: the id joins space and key with a character that neither may contain. */
+const idOf = (space: string, key: string) => `${space}\u0000${key}`;
+
 export class MemoryBackend implements Backend {
   readonly name = 'memory';
   private readonly values: ExpiringMap<string>;
@@ -77,50 +81,43 @@ export class MemoryBackend implements Backend {
     this.buckets = new ExpiringMap(options.maxEntries);
   }
 
-  async read(key: StateKey): Promise<StoredText | undefined> {
-    const entry = this.values.get(flatKey(key), Date.now());
+  async read(space: string, key: string): Promise<StoredText | undefined> {
+    const entry = this.values.get(idOf(space, key), Date.now());
     return entry && { text: entry.value, expiresAt: entry.expiresAt };
   }
 
-  async write(key: StateKey, text: string, ttlMs: number): Promise<void> {
+  async write(space: string, key: string, text: string, ttlMs: number): Promise<void> {
     const now = Date.now();
-    this.values.set(flatKey(key), text, now + ttlMs, now);
+    this.values.set(idOf(space, key), key, text, now + ttlMs, now);
   }
 
-  async extend(key: StateKey, ttlMs: number): Promise<void> {
+  async extend(space: string, key: string, ttlMs: number): Promise<void> {
     const now = Date.now();
-    const entry = this.values.get(flatKey(key), now);
-    if (entry) this.values.set(flatKey(key), entry.value, now + ttlMs, now);
+    const entry = this.values.get(idOf(space, key), now);
+    if (entry) this.values.set(idOf(space, key), key, entry.value, now + ttlMs, now);
   }
 
-  async remove(key: StateKey): Promise<void> {
-    this.values.delete(flatKey(key));
-    this.buckets.delete(flatKey(key));
+  async remove(space: string, key: string): Promise<void> {
+    this.values.delete(idOf(space, key));
   }
 
-  async removeOwner(owner: string): Promise<void> {
-    this.values.deleteWithPrefix(ownerPrefix(owner));
-    this.buckets.deleteWithPrefix(ownerPrefix(owner));
+  async removeByPrefix(prefix: string): Promise<void> {
+    this.values.deleteByPrefix(prefix);
+    this.buckets.deleteByPrefix(prefix);
   }
 
-  async claim(key: StateKey, ttlMs: number): Promise<boolean> {
+  async claim(space: string, key: string, ttlMs: number): Promise<boolean> {
     const now = Date.now();
-    const flat = flatKey(key);
-    if (this.values.get(flat, now)) return false;
-    this.values.set(flat, 'true', now + ttlMs, now);
+    if (this.values.get(idOf(space, key), now)) return false;
+    this.values.set(idOf(space, key), key, 'true', now + ttlMs, now);
     return true;
   }
 
-  async take(buckets: readonly BucketTake[]): Promise<RateDecision> {
+  async take(key: string, limit: RateLimit): Promise<boolean> {
     const now = Date.now();
-    const saved = buckets.map(({ key, limit }) => {
-      const flat = flatKey(key);
-      return { flat, limit, saved: this.buckets.get(flat, now)?.value };
-    });
-    const outcome = takeTokens(saved, now);
-    for (const { bucket, state, ttlMs } of outcome.writes)
-      this.buckets.set(bucket.flat, state, now + ttlMs, now);
-    return outcome.decision;
+    const outcome = takeToken(limit, this.buckets.get(key, now)?.value, now);
+    if (outcome.taken) this.buckets.set(key, key, outcome.state, now + outcome.ttlMs, now);
+    return outcome.taken;
   }
 
   status(): BackendStatus {

@@ -1,7 +1,7 @@
 /**
  * State in Redis (`STATE_URL=redis://…` or `rediss://…`), shared by every replica behind a load
  * balancer. Every key starts with `mailflow:` and has a TTL. Dedupe is `SET … NX PX`; a rate-limit
- * take is one Lua script; deleting an owner is a SCAN of the owner's exact prefix.
+ * take is one Lua script; deleting by a key's prefix is a SCAN of that exact prefix.
  *
  * Faults: commands are never queued while the connection is down, never resent after it drops (a
  * resent `SET NX` would report a duplicate of its own first attempt and drop an event), and time out
@@ -12,20 +12,23 @@
 import Redis, { type Result } from 'ioredis';
 import type { Backend, BackendStatus, StoredText } from './backend';
 import { describeFault } from './errors';
-import { flatKey, ownerPrefix } from './keys';
+import { escapeKey } from './keys';
 import { TAKE_SCRIPT } from './redisScripts';
-import type { BucketTake, RateDecision, StateKey } from './types';
+import type { RateLimit } from './types';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    mailflowTake(keyCount: number, ...keysThenArgs: (string | number)[]): Result<number, Context>;
+    mailflowTake(bucket: string, burst: number, perSecond: number): Result<number, Context>;
   }
 }
 
+/**
+ * `mailflow:v:<key>:<space>` for values and seen ids, `mailflow:b:<key>` for buckets, the key
+ * escaped (no `:` inside it): a key's prefix is then a prefix of the Redis key, whatever the space.
+ */
 const NAMESPACE = 'mailflow:';
-const valueKey = (key: StateKey) => `${NAMESPACE}v:${flatKey(key)}`;
-const bucketKey = (key: StateKey) => `${NAMESPACE}b:${flatKey(key)}`;
-const DECISIONS: readonly RateDecision[] = ['allow', 'refuseWithNotice', 'refuseSilently'];
+const valueKey = (space: string, key: string) => `${NAMESPACE}v:${escapeKey(key)}:${space}`;
+const bucketKey = (key: string) => `${NAMESPACE}b:${escapeKey(key)}`;
 
 const COMMAND_TIMEOUT_MS = 1_000;
 const CONNECT_TIMEOUT_MS = 2_000;
@@ -83,7 +86,7 @@ export class RedisBackend implements Backend {
       enableAutoPipelining: true,
       retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 5), MAX_RECONNECT_DELAY_MS),
     });
-    this.client.defineCommand('mailflowTake', { lua: TAKE_SCRIPT });
+    this.client.defineCommand('mailflowTake', { numberOfKeys: 1, lua: TAKE_SCRIPT });
     this.client.on('ready', () => this.setStatus({ ok: true }));
     this.client.on('error', (error: unknown) => this.setStatus(this.unreachable(error)));
     this.client.on('close', () => {
@@ -115,28 +118,29 @@ export class RedisBackend implements Backend {
     }
   }
 
-  async read(key: StateKey): Promise<StoredText | undefined> {
+  async read(space: string, key: string): Promise<StoredText | undefined> {
+    const redisKey = valueKey(space, key);
     const [text, remainingMs] = await this.run(
-      Promise.all([this.client.get(valueKey(key)), this.client.pttl(valueKey(key))]),
+      Promise.all([this.client.get(redisKey), this.client.pttl(redisKey)]),
     );
     if (text === null) return undefined;
     return { text, expiresAt: Date.now() + Math.max(0, remainingMs) };
   }
 
-  async write(key: StateKey, text: string, ttlMs: number): Promise<void> {
-    await this.run(this.client.set(valueKey(key), text, 'PX', ttlMs));
+  async write(space: string, key: string, text: string, ttlMs: number): Promise<void> {
+    await this.run(this.client.set(valueKey(space, key), text, 'PX', ttlMs));
   }
 
-  async extend(key: StateKey, ttlMs: number): Promise<void> {
-    await this.run(this.client.pexpire(valueKey(key), ttlMs));
+  async extend(space: string, key: string, ttlMs: number): Promise<void> {
+    await this.run(this.client.pexpire(valueKey(space, key), ttlMs));
   }
 
-  async remove(key: StateKey): Promise<void> {
-    await this.run(this.client.unlink(valueKey(key), bucketKey(key)));
+  async remove(space: string, key: string): Promise<void> {
+    await this.run(this.client.unlink(valueKey(space, key)));
   }
 
-  async removeOwner(owner: string): Promise<void> {
-    const pattern = `${NAMESPACE}[vb]:${globEscape(ownerPrefix(owner))}*`;
+  async removeByPrefix(prefix: string): Promise<void> {
+    const pattern = `${NAMESPACE}[vb]:${globEscape(escapeKey(prefix))}*`;
     let cursor = '0';
     do {
       const [next, keys] = await this.run(this.client.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT));
@@ -145,17 +149,12 @@ export class RedisBackend implements Backend {
     } while (cursor !== '0');
   }
 
-  async claim(key: StateKey, ttlMs: number): Promise<boolean> {
-    return (await this.run(this.client.set(valueKey(key), 'true', 'PX', ttlMs, 'NX'))) === 'OK';
+  async claim(space: string, key: string, ttlMs: number): Promise<boolean> {
+    return (await this.run(this.client.set(valueKey(space, key), 'true', 'PX', ttlMs, 'NX'))) === 'OK';
   }
 
-  async take(buckets: readonly BucketTake[]): Promise<RateDecision> {
-    const keys = buckets.map(({ key }) => bucketKey(key));
-    const limits = buckets.flatMap(({ limit }) => [limit.burst, limit.perSecond]);
-    const code = await this.run(this.client.mailflowTake(keys.length, ...keys, ...limits));
-    const decision = DECISIONS[code];
-    if (!decision) throw new Error(`the rate-limit script answered ${code}`);
-    return decision;
+  async take(key: string, limit: RateLimit): Promise<boolean> {
+    return (await this.run(this.client.mailflowTake(bucketKey(key), limit.burst, limit.perSecond))) === 1;
   }
 
   status(): BackendStatus {

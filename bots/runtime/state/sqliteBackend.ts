@@ -11,34 +11,34 @@ import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { Backend, BackendStatus, StoredText } from './backend';
 import { describeFault, STATE_ERROR_CODES, StateError } from './errors';
-import { type BucketState, takeTokens } from './tokenBucket';
-import type { BucketTake, RateDecision, StateKey } from './types';
+import { type BucketState, takeToken } from './tokenBucket';
+import type { RateLimit } from './types';
 
 /** Marks the file as this bot's (`PRAGMA application_id`), so that another program's database is refused. */
 const APPLICATION_ID = 0x4d464c57; // "MFLW"
 const SCHEMA_VERSION = 1;
 
+// Keys first in the primary keys, so that deleting by a key's prefix is a range of the index.
 const SCHEMA = `
 CREATE TABLE entries (
-  owner TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  space TEXT NOT NULL,
   value TEXT NOT NULL,
   expires_at INTEGER NOT NULL,
-  PRIMARY KEY (owner, kind, id)
+  PRIMARY KEY (key, space)
 );
 CREATE INDEX entries_by_expiry ON entries (expires_at);
 -- Buckets live until refilled (seconds), so the table stays small: the sweep scans it, and a take
--- writes one B-tree per bucket, not three (table, key, expiry), which halves its cost.
+-- writes one B-tree, not three (table, key, expiry), which halves its cost.
 CREATE TABLE buckets (
-  owner TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,
+  key TEXT NOT NULL PRIMARY KEY,
   tokens REAL NOT NULL,
   updated_at INTEGER NOT NULL,
-  notice_sent INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL,
-  PRIMARY KEY (owner, kind, id)
+  expires_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 `;
 
-/** Rows deleted per statement (sweeping, deleting an owner): each batch holds the write lock for a millisecond or so. */
+/** Rows deleted per statement (sweeping, deleting by prefix): each batch holds the write lock for a millisecond or so. */
 const BATCH = 500;
 const SWEEP_EVERY_MS = 60_000;
 /** How long a write waits for another process's write to finish. */
@@ -47,7 +47,6 @@ const BUSY_TIMEOUT_MS = 1_000;
 interface BucketRow {
   tokens: number;
   updated_at: number;
-  notice_sent: number;
 }
 
 export interface SqliteBackendOptions {
@@ -96,44 +95,47 @@ function openDatabase(file: string): Database.Database {
   }
 }
 
+/** `*`, `?` and `[` are GLOB's wildcards; inside brackets each stands for itself. */
+const globLiteral = (text: string) => text.replace(/[*?[]/g, '[$&]');
+
 function prepareStatements(db: Database.Database) {
-  const key = 'owner = ? AND kind = ? AND id = ?';
+  const entry = 'key = ? AND space = ?';
   return {
-    read: db.prepare<[string, string, string, number], { value: string; expires_at: number }>(
-      `SELECT value, expires_at FROM entries WHERE ${key} AND expires_at > ?`,
+    read: db.prepare<[string, string, number], { value: string; expires_at: number }>(
+      `SELECT value, expires_at FROM entries WHERE ${entry} AND expires_at > ?`,
     ),
     write: db.prepare(
-      `INSERT INTO entries (owner, kind, id, value, expires_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (owner, kind, id) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,
+      `INSERT INTO entries (key, space, value, expires_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key, space) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,
     ),
-    extend: db.prepare(`UPDATE entries SET expires_at = ? WHERE ${key} AND expires_at > ?`),
-    remove: db.prepare(`DELETE FROM entries WHERE ${key}`),
-    removeBucket: db.prepare(`DELETE FROM buckets WHERE ${key}`),
-    removeOwner: db.prepare(
-      'DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE owner = ? LIMIT ?)',
+    extend: db.prepare(`UPDATE entries SET expires_at = ? WHERE ${entry} AND expires_at > ?`),
+    remove: db.prepare(`DELETE FROM entries WHERE ${entry}`),
+    // GLOB with a literal prefix runs as a range of the primary key.
+    removeByPrefix: db.prepare(
+      'DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE key GLOB ? LIMIT ?)',
     ),
-    removeOwnerBuckets: db.prepare(
-      'DELETE FROM buckets WHERE (owner, kind, id) IN (SELECT owner, kind, id FROM buckets WHERE owner = ? LIMIT ?)',
+    removeBucketsByPrefix: db.prepare(
+      'DELETE FROM buckets WHERE key IN (SELECT key FROM buckets WHERE key GLOB ? LIMIT ?)',
     ),
     // Replaces an expired record, never a live one: `changes` is 1 exactly when this call recorded it.
     claim: db.prepare(
-      `INSERT INTO entries (owner, kind, id, value, expires_at) VALUES (?, ?, ?, 'true', ?)
-       ON CONFLICT (owner, kind, id) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
+      `INSERT INTO entries (key, space, value, expires_at) VALUES (?, ?, 'true', ?)
+       ON CONFLICT (key, space) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
        WHERE entries.expires_at <= ?`,
     ),
-    readBucket: db.prepare<[string, string, string, number], BucketRow>(
-      `SELECT tokens, updated_at, notice_sent FROM buckets WHERE ${key} AND expires_at > ?`,
+    readBucket: db.prepare<[string, number], BucketRow>(
+      'SELECT tokens, updated_at FROM buckets WHERE key = ? AND expires_at > ?',
     ),
     writeBucket: db.prepare(
-      `INSERT INTO buckets (owner, kind, id, tokens, updated_at, notice_sent, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (owner, kind, id) DO UPDATE SET tokens = excluded.tokens, updated_at = excluded.updated_at,
-         notice_sent = excluded.notice_sent, expires_at = excluded.expires_at`,
+      `INSERT INTO buckets (key, tokens, updated_at, expires_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET tokens = excluded.tokens, updated_at = excluded.updated_at,
+         expires_at = excluded.expires_at`,
     ),
     sweepEntries: db.prepare(
       'DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE expires_at <= ? LIMIT ?)',
     ),
     sweepBuckets: db.prepare(
-      'DELETE FROM buckets WHERE (owner, kind, id) IN (SELECT owner, kind, id FROM buckets WHERE expires_at <= ? LIMIT ?)',
+      'DELETE FROM buckets WHERE key IN (SELECT key FROM buckets WHERE expires_at <= ? LIMIT ?)',
     ),
   };
 }
@@ -141,7 +143,7 @@ function prepareStatements(db: Database.Database) {
 export class SqliteBackend implements Backend {
   readonly name = 'sqlite';
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly takeAtomically: (buckets: readonly BucketTake[], now: number) => RateDecision;
+  private readonly takeAtomically: (key: string, limit: RateLimit, now: number) => boolean;
   private readonly sweepTimer: NodeJS.Timeout;
   private sweeping = false;
 
@@ -163,67 +165,59 @@ export class SqliteBackend implements Backend {
     this.statements = prepareStatements(db);
     // BEGIN IMMEDIATE takes the write lock before reading, so two processes never decide on the same
     // tokens (a deferred transaction would fail with SQLITE_BUSY when upgrading to write).
-    const take = db.transaction((buckets: readonly BucketTake[], now: number): RateDecision => {
-      const outcome = takeTokens(
-        buckets.map(({ key, limit }) => ({ key, limit, saved: this.readBucket(key, now) })),
-        now,
-      );
-      for (const { bucket, state, ttlMs } of outcome.writes) {
-        const { owner, kind, id } = bucket.key;
+    const take = db.transaction((key: string, limit: RateLimit, now: number): boolean => {
+      const outcome = takeToken(limit, this.readBucket(key, now), now);
+      if (outcome.taken)
         this.statements.writeBucket.run(
-          owner,
-          kind,
-          id,
-          state.tokens,
-          state.updatedAt,
-          state.noticeSent ? 1 : 0,
-          now + ttlMs,
+          key,
+          outcome.state.tokens,
+          outcome.state.updatedAt,
+          now + outcome.ttlMs,
         );
-      }
-      return outcome.decision;
+      return outcome.taken;
     });
-    this.takeAtomically = (buckets: readonly BucketTake[], now: number) => take.immediate(buckets, now);
+    this.takeAtomically = (key, limit, now) => take.immediate(key, limit, now);
     this.sweepTimer = setInterval(() => void this.sweepExpired(), SWEEP_EVERY_MS).unref();
   }
 
-  private readBucket({ owner, kind, id }: StateKey, now: number): BucketState | undefined {
-    const row = this.statements.readBucket.get(owner, kind, id, now);
-    return row && { tokens: row.tokens, updatedAt: row.updated_at, noticeSent: row.notice_sent === 1 };
+  private readBucket(key: string, now: number): BucketState | undefined {
+    const row = this.statements.readBucket.get(key, now);
+    return row && { tokens: row.tokens, updatedAt: row.updated_at };
   }
 
-  async read({ owner, kind, id }: StateKey): Promise<StoredText | undefined> {
-    const row = this.statements.read.get(owner, kind, id, Date.now());
+  async read(space: string, key: string): Promise<StoredText | undefined> {
+    const row = this.statements.read.get(key, space, Date.now());
     return row && { text: row.value, expiresAt: row.expires_at };
   }
 
-  async write({ owner, kind, id }: StateKey, text: string, ttlMs: number): Promise<void> {
-    this.statements.write.run(owner, kind, id, text, Date.now() + ttlMs);
+  async write(space: string, key: string, text: string, ttlMs: number): Promise<void> {
+    this.statements.write.run(key, space, text, Date.now() + ttlMs);
   }
 
-  async extend({ owner, kind, id }: StateKey, ttlMs: number): Promise<void> {
+  async extend(space: string, key: string, ttlMs: number): Promise<void> {
     const now = Date.now();
-    this.statements.extend.run(now + ttlMs, owner, kind, id, now);
+    this.statements.extend.run(now + ttlMs, key, space, now);
   }
 
-  async remove({ owner, kind, id }: StateKey): Promise<void> {
-    this.statements.remove.run(owner, kind, id);
-    this.statements.removeBucket.run(owner, kind, id);
+  async remove(space: string, key: string): Promise<void> {
+    this.statements.remove.run(key, space);
   }
 
   /** In batches, like the sweep: a large workspace's uninstall does not stall every other message. */
-  async removeOwner(owner: string): Promise<void> {
-    for (const statement of [this.statements.removeOwner, this.statements.removeOwnerBuckets]) {
-      await this.inBatches(() => statement.run(owner, BATCH).changes);
+  async removeByPrefix(prefix: string): Promise<void> {
+    const pattern = `${globLiteral(prefix)}*`;
+    for (const statement of [this.statements.removeByPrefix, this.statements.removeBucketsByPrefix]) {
+      await this.inBatches(() => statement.run(pattern, BATCH).changes);
     }
   }
 
-  async claim({ owner, kind, id }: StateKey, ttlMs: number): Promise<boolean> {
+  async claim(space: string, key: string, ttlMs: number): Promise<boolean> {
     const now = Date.now();
-    return this.statements.claim.run(owner, kind, id, now + ttlMs, now).changes === 1;
+    return this.statements.claim.run(key, space, now + ttlMs, now).changes === 1;
   }
 
-  async take(buckets: readonly BucketTake[]): Promise<RateDecision> {
-    return this.takeAtomically(buckets, Date.now());
+  async take(key: string, limit: RateLimit): Promise<boolean> {
+    return this.takeAtomically(key, limit, Date.now());
   }
 
   /**

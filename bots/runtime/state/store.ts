@@ -1,6 +1,6 @@
 /**
  * The store that callers get, the same over every backend: it checks what comes in, turns values
- * into JSON and back, renews entries in use, and decides what a backend fault means. The operations
+ * into JSON and back, and decides what a backend fault means. The operations
  * on the path of an answer (get, set, firstSeen, take) never throw for a fault: they fall back to
  * this process's memory, the store reports itself degraded, and the log says so once when that
  * starts and once when it ends. Deleting and installations throw instead: a workspace's data must
@@ -9,24 +9,18 @@
 import type { Backend, BackendStatus } from './backend';
 import { describeFault, STATE_ERROR_CODES, StateError } from './errors';
 import { SealedInstallations } from './installations';
-import { checkBuckets, checkKey, checkOwner, checkTtl, serialize } from './keys';
+import { checkKey, checkLimit, checkSpace, checkTtl, serialize } from './keys';
 import { MemoryBackend } from './memoryBackend';
 import type { Sealer } from './sealing';
 import type {
-  BucketTake,
-  GetOptions,
   InstallationStore,
-  JsonValue,
-  RateDecision,
+  RateLimit,
   StateBackendName,
   StateHealth,
-  StateKey,
   StateLogger,
   StateStore,
 } from './types';
 
-/** An entry read with less than this share of its renewal span left is renewed. */
-const RENEW_BELOW = 0.9;
 /** The fallback of an operation that has no answer without its backend. */
 const nothing = async (): Promise<undefined> => undefined;
 
@@ -79,64 +73,62 @@ export class ResilientStateStore implements StateStore {
     this.reportHealth();
   }
 
-  async get(key: StateKey, options?: GetOptions): Promise<unknown> {
+  async get(space: string, key: string): Promise<unknown> {
+    checkSpace(space);
     checkKey(key);
-    if (options?.renewTtlMs !== undefined) checkTtl(options.renewTtlMs);
-    const stored = await this.bestEffort('read', 'get', (backend) => backend.read(key), nothing);
+    const stored = await this.bestEffort('read', 'get', (backend) => backend.read(space, key), nothing);
     if (!stored) return undefined;
-    let value: unknown;
     try {
-      value = JSON.parse(stored.text);
+      return JSON.parse(stored.text);
     } catch {
       this.parts.logger.warn(
-        { state: this.backend, kind: key.kind },
+        { state: this.backend, space },
         'state store: a stored value is not JSON; ignored',
       );
       return undefined;
     }
-    const renewTtlMs = options?.renewTtlMs;
-    if (renewTtlMs !== undefined && stored.expiresAt - Date.now() < renewTtlMs * RENEW_BELOW) {
-      await this.bestEffort('write', 'renew', (backend) => backend.extend(key, renewTtlMs), nothing);
-    }
-    return value;
   }
 
-  async set(key: StateKey, value: JsonValue, ttlMs: number): Promise<void> {
+  async set(space: string, key: string, value: unknown, ttlMs: number): Promise<void> {
+    checkSpace(space);
     checkKey(key);
     checkTtl(ttlMs);
     const text = serialize(value);
-    await this.bestEffort('write', 'set', (backend) => backend.write(key, text, ttlMs), nothing);
+    await this.bestEffort('write', 'set', (backend) => backend.write(space, key, text, ttlMs), nothing);
   }
 
-  async delete(key: StateKey): Promise<void> {
+  async delete(space: string, key: string): Promise<void> {
+    checkSpace(space);
     checkKey(key);
-    await this.require('delete', (backend) => backend.remove(key));
+    await this.require('delete', (backend) => backend.remove(space, key));
   }
 
-  async firstSeen(key: StateKey, ttlMs: number): Promise<boolean> {
+  async firstSeen(space: string, key: string, ttlMs: number): Promise<boolean> {
+    checkSpace(space);
     checkKey(key);
     checkTtl(ttlMs);
     return this.bestEffort(
       'write',
       'firstSeen',
-      (backend) => backend.claim(key, ttlMs),
-      () => this.local.claim(key, ttlMs),
+      (backend) => backend.claim(space, key, ttlMs),
+      () => this.local.claim(space, key, ttlMs),
     );
   }
 
-  async take(buckets: readonly BucketTake[]): Promise<RateDecision> {
-    checkBuckets(buckets);
+  async take(key: string, limit: RateLimit): Promise<boolean> {
+    checkKey(key);
+    checkLimit(limit);
     return this.bestEffort(
       'write',
       'take',
-      (backend) => backend.take(buckets),
-      () => this.local.take(buckets),
+      (backend) => backend.take(key, limit),
+      () => this.local.take(key, limit),
     );
   }
 
-  async deleteOwner(owner: string): Promise<void> {
-    checkOwner(owner);
-    await this.require('delete an owner', (backend) => backend.removeOwner(owner));
+  async deleteByPrefix(prefix: string): Promise<void> {
+    checkKey(prefix);
+    await this.require('delete by prefix', (backend) => backend.removeByPrefix(prefix));
   }
 
   async close(): Promise<void> {

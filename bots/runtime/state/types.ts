@@ -11,36 +11,11 @@ export type StateLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/**
- * Where an entry lives. `owner` is whom the entry belongs to (e.g. `slack:T0123` for a Slack
- * workspace, `teams:<tenant id>`): `deleteOwner` removes everything of one owner at once, which is
- * what an uninstall needs. `kind` names what the entry is (`language`, `followUp`, `event`, …) and
- * `id` which one (a user, a thread, an event id). Any text, bounded in length; owners starting with
- * `_` are the store's own.
- */
-export interface StateKey {
-  readonly owner: string;
-  readonly kind: string;
-  readonly id: string;
-}
-
-/** A token bucket: `burst` messages at once, then `perSecond` more each second. */
+/** A token bucket: `burst` takes at once, then `perSecond` more each second. */
 export interface RateLimit {
   readonly burst: number;
   readonly perSecond: number;
 }
-
-export interface BucketTake {
-  readonly key: StateKey;
-  readonly limit: RateLimit;
-}
-
-export type RateDecision =
-  | 'allow'
-  /** Refused; this is the first refusal since the last allowed take: tell the user once. */
-  | 'refuseWithNotice'
-  /** Refused again; say nothing, so that a loop between two bots gets no fuel. */
-  | 'refuseSilently';
 
 export type StateBackendName = 'memory' | 'sqlite' | 'redis';
 
@@ -74,45 +49,50 @@ export interface InstallationStore {
   delete(key: InstallationKey): Promise<void>;
 }
 
-export interface GetOptions {
-  /**
-   * Keep a used entry alive: when less than this is left of its life, it is extended to this again
-   * ("forgotten after 180 days unused"). Extended at most once per tenth of the span, so that
-   * reading stays a read.
-   */
-  readonly renewTtlMs?: number;
-}
-
+/**
+ * The conversation layer's store (its `ConversationStore`), plus what the operations around it need:
+ * deleting a workspace's data, Slack installations, and health for `/readyz`.
+ *
+ * Entries live in named spaces (`languageChoice`, `lastAnswer`, `delivery`, …: a letter, then up to
+ * 31 letters, digits, `_` or `-`) under string keys (any printable text up to 512 characters).
+ * Keys that start with the channel and workspace (`slack:T0123:…`) can be deleted together.
+ */
 export interface StateStore {
   readonly backend: StateBackendName;
 
   /**
-   * The value stored under `key`, or undefined when there is none or it expired. Data read back is
+   * The value kept under `key`, or undefined when there is none or it expired. Data read back is
    * untrusted (another version may have written it): callers validate its shape. When the backend
    * is unreachable this answers undefined.
    */
-  get(key: StateKey, options?: GetOptions): Promise<unknown>;
-  /** Stores `value` for `ttlMs`. When the backend is unreachable the value is not kept (logged once). */
-  set(key: StateKey, value: JsonValue, ttlMs: number): Promise<void>;
+  get(space: string, key: string): Promise<unknown>;
+  /**
+   * Keeps `value` (plain JSON, at most 64 KiB) for `ttlMs`. When the backend is unreachable the value
+   * is not kept (the store is then degraded, and says so once in the log).
+   */
+  set(space: string, key: string, value: unknown, ttlMs: number): Promise<void>;
   /** Removes one entry; throws a `StateError` when the backend cannot be reached. */
-  delete(key: StateKey): Promise<void>;
+  delete(space: string, key: string): Promise<void>;
 
   /**
    * True exactly once for a key within `ttlMs`, across every process on the same backend (Slack
    * redelivers an event it thinks was missed, possibly to another replica). When the backend is
    * unreachable, dedupe holds within this process only.
    */
-  firstSeen(key: StateKey, ttlMs: number): Promise<boolean>;
+  firstSeen(space: string, key: string, ttlMs: number): Promise<boolean>;
 
   /**
-   * Takes one token from every bucket, atomically, if each has one; otherwise takes none. A refusal
-   * names whether it is the first of its run (the limiting bucket remembers that it gave notice).
-   * When the backend is unreachable, the limits hold within this process only.
+   * Takes one token from the bucket `key` (sized by `limit`); false when it has none. Atomic across
+   * every process on the same backend; while it is unreachable, the limit holds per process.
    */
-  take(buckets: readonly BucketTake[]): Promise<RateDecision>;
+  take(key: string, limit: RateLimit): Promise<boolean>;
 
-  /** Removes every entry and bucket of `owner`; throws a `StateError` when the backend cannot be reached. */
-  deleteOwner(owner: string): Promise<void>;
+  /**
+   * Removes every entry of every space, and every bucket, whose key starts with `prefix` (a Slack
+   * workspace's data on uninstall: `slack:T0123:`). Throws a `StateError` when the backend cannot
+   * be reached: a workspace's data must not look deleted when it is not.
+   */
+  deleteByPrefix(prefix: string): Promise<void>;
 
   readonly installations: InstallationStore;
 

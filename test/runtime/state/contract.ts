@@ -1,38 +1,19 @@
 /**
  * One contract for every backend: each backend's test file runs it against a real instance (memory,
- * a SQLite file, a redis-server). Each test uses owners of its own, so that tests share a backend
- * without seeing each other's data. Lifetimes in tests are short and real: no clock is faked, so the
- * backends' own expiry (Redis's included) is what is tested.
+ * a SQLite file, a redis-server). Each test uses a workspace of its own, so that tests share a
+ * backend without seeing each other's data. Lifetimes in tests are short and real: no clock is faked,
+ * so the backends' own expiry (Redis's included) is what is tested.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { InstallationKey, RateLimit, StateKey, StateStore } from '../../../bots/runtime/state';
+import type { InstallationKey, RateLimit, StateStore } from '../../../bots/runtime/state';
 import { STATE_ERROR_CODES, StateError } from '../../../bots/runtime/state';
 
 export interface ContractHarness {
   /** A store on the backend under test; called twice, the two stores share one backend's data. */
   open(): Promise<StateStore>;
-  /**
-   * Whether this text appears anywhere in what the backend keeps (a file's bytes, Redis's values);
-   * absent for memory:, whose data no one else can read.
-   */
+  /** Whether this text appears anywhere in what the backend keeps (a file's bytes, Redis's values). */
   rawContains?(text: string): Promise<boolean>;
   cleanup(): Promise<void>;
-}
-
-/** The product's limits (issue: per user 10 in a burst, then one every 2 s; per conversation 30, then two a second). */
-export const PER_USER: RateLimit = { burst: 10, perSecond: 0.5 };
-export const PER_CONVERSATION: RateLimit = { burst: 30, perSecond: 2 };
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-export const newOwner = (label = 'slack') => `${label}:T${randomUUID().slice(0, 8).toUpperCase()}`;
-const key = (owner: string, kind: string, id: string): StateKey => ({ owner, kind, id });
-const slackId = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
-const teamKey = (): InstallationKey => ({ scope: 'team', teamId: slackId('T') });
-
-async function takeMany(store: StateStore, buckets: Parameters<StateStore['take']>[0], count: number) {
-  const decisions: string[] = [];
-  for (let i = 0; i < count; i++) decisions.push(await store.take(buckets));
-  return decisions;
 }
 
 export interface Capabilities {
@@ -40,6 +21,22 @@ export interface Capabilities {
   readonly shared: boolean;
   /** The harness can read the backend's raw data (`rawContains`). */
   readonly raw: boolean;
+}
+
+/** The product's limits (per user 10 in a burst, then one every 2 s; per conversation 30, then two a second). */
+export const PER_USER: RateLimit = { burst: 10, perSecond: 0.5 };
+export const PER_CONVERSATION: RateLimit = { burst: 30, perSecond: 2 };
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const slackId = (prefix: string) => `${prefix}${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
+/** A workspace's key prefix, as the conversation layer builds keys (`slack:T…:…`). */
+export const newWorkspace = () => `slack:${slackId('T')}:`;
+const teamKey = (): InstallationKey => ({ scope: 'team', teamId: slackId('T') });
+
+async function takeMany(store: StateStore, key: string, limit: RateLimit, count: number): Promise<boolean[]> {
+  const taken: boolean[] = [];
+  for (let i = 0; i < count; i++) taken.push(await store.take(key, limit));
+  return taken;
 }
 
 export function stateContract(
@@ -50,6 +47,7 @@ export function stateContract(
   // Tests that a backend cannot take part in are not registered (memory: has no raw data to read).
   const rawTest = capabilities.raw ? test : () => undefined;
   const sharedTest = capabilities.shared ? test : () => undefined;
+
   describe(`state contract: ${name}`, () => {
     let harness: ContractHarness;
     let store: StateStore;
@@ -63,133 +61,127 @@ export function stateContract(
       await harness?.cleanup();
     });
 
-    test('a value comes back as the same JSON until it expires', async () => {
-      const owner = newOwner();
-      const value = { locale: 'pt-BR', codes: ['4.4.316'], nested: { n: 1.5, ok: true, none: null } };
-      await store.set(key(owner, 'followUp', 'C1:1700000000.000100'), value, 60_000);
-      await store.set(key(owner, 'language', 'U1'), 'pl', 400);
-      expect(await store.get(key(owner, 'followUp', 'C1:1700000000.000100'))).toEqual(value);
-      expect(await store.get(key(owner, 'language', 'U1'))).toBe('pl');
-      expect(await store.get(key(owner, 'language', 'U2'))).toBeUndefined();
+    test('a value comes back as the same JSON until it expires; spaces are apart', async () => {
+      const ws = newWorkspace();
+      const request = {
+        codes: ['4.4.316'],
+        locale: 'pt-BR',
+        details: { server: 'mail.contoso.com', port: 25 },
+      };
+      await store.set('lastAnswer', `${ws}C1:1700000000.000100`, request, 60_000);
+      await store.set('languageChoice', `${ws}U1`, { locale: 'pl', renewedAt: 1 }, 400);
+      expect(await store.get('lastAnswer', `${ws}C1:1700000000.000100`)).toEqual(request);
+      expect(await store.get('languageChoice', `${ws}U1`)).toEqual({ locale: 'pl', renewedAt: 1 });
+      expect(await store.get('lastAnswer', `${ws}U1`)).toBeUndefined();
+      expect(await store.get('languageChoice', `${ws}U2`)).toBeUndefined();
       await sleep(600);
-      expect(await store.get(key(owner, 'language', 'U1'))).toBeUndefined();
+      expect(await store.get('languageChoice', `${ws}U1`)).toBeUndefined();
       expect(store.health()).toEqual({ backend: store.backend, status: 'ok' });
     });
 
     test('set replaces a value and its lifetime; delete removes one entry', async () => {
-      const owner = newOwner();
-      await store.set(key(owner, 'language', 'U1'), 'it', 100);
-      await store.set(key(owner, 'language', 'U1'), 'es', 60_000);
-      await store.set(key(owner, 'language', 'U2'), 'zh-CN', 60_000);
+      const ws = newWorkspace();
+      await store.set('languageChoice', `${ws}U1`, 'it', 100);
+      await store.set('languageChoice', `${ws}U1`, 'es', 60_000);
+      await store.set('languageChoice', `${ws}U2`, 'zh-CN', 60_000);
       await sleep(300);
-      expect(await store.get(key(owner, 'language', 'U1'))).toBe('es');
-      await store.delete(key(owner, 'language', 'U1'));
-      expect(await store.get(key(owner, 'language', 'U1'))).toBeUndefined();
-      expect(await store.get(key(owner, 'language', 'U2'))).toBe('zh-CN');
-    });
-
-    test('an entry read with renewal lives on; one read without it expires', async () => {
-      const owner = newOwner();
-      await store.set(key(owner, 'language', 'used'), 'pl', 600);
-      await store.set(key(owner, 'language', 'unused'), 'pl', 600);
-      await sleep(150);
-      expect(await store.get(key(owner, 'language', 'used'), { renewTtlMs: 5_000 })).toBe('pl');
-      expect(await store.get(key(owner, 'language', 'unused'))).toBe('pl');
-      await sleep(700);
-      expect(await store.get(key(owner, 'language', 'used'))).toBe('pl');
-      expect(await store.get(key(owner, 'language', 'unused'))).toBeUndefined();
+      expect(await store.get('languageChoice', `${ws}U1`)).toBe('es');
+      await store.delete('languageChoice', `${ws}U1`);
+      expect(await store.get('languageChoice', `${ws}U1`)).toBeUndefined();
+      expect(await store.get('languageChoice', `${ws}U2`)).toBe('zh-CN');
     });
 
     test('firstSeen is true once per id within its lifetime, even when asked many times at once', async () => {
-      const owner = newOwner();
-      const event = key(owner, 'event', 'Ev0123456789');
-      const answers = await Promise.all(Array.from({ length: 20 }, () => store.firstSeen(event, 400)));
+      const ws = newWorkspace();
+      const event = `${ws}Ev0123456789`;
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => store.firstSeen('delivery', event, 400)),
+      );
       expect(answers.filter(Boolean)).toHaveLength(1);
-      expect(await store.firstSeen(key(owner, 'event', 'Ev9876543210'), 400)).toBe(true);
+      expect(await store.firstSeen('delivery', `${ws}Ev9876543210`, 400)).toBe(true);
+      // Another space is another record.
+      expect(await store.firstSeen('notice', event, 400)).toBe(true);
       await sleep(600);
-      expect(await store.firstSeen(event, 400)).toBe(true);
+      expect(await store.firstSeen('delivery', event, 400)).toBe(true);
     });
 
-    test('a burst, then one notice, then silence; refilled, it allows again and may notify again', async () => {
-      const owner = newOwner();
-      // A token a second: the five takes have a second to run, the wait up to 0.9 s to overrun.
-      const bucket = [{ key: key(owner, 'rate', 'U1'), limit: { burst: 3, perSecond: 1 } }];
-      expect(await takeMany(store, bucket, 5)).toEqual([
-        'allow',
-        'allow',
-        'allow',
-        'refuseWithNotice',
-        'refuseSilently',
-      ]);
+    test('a bucket allows its burst, refuses, and refills at its rate', async () => {
+      const ws = newWorkspace();
+      // A token a second: the takes have a second to run, the wait up to 0.9 s to overrun.
+      const limit = { burst: 3, perSecond: 1 };
+      expect(await takeMany(store, `${ws}U1`, limit, 5)).toEqual([true, true, true, false, false]);
+      expect(await store.take(`${ws}U2`, limit)).toBe(true);
       await sleep(1_100);
-      expect(await takeMany(store, bucket, 3)).toEqual(['allow', 'refuseWithNotice', 'refuseSilently']);
+      expect(await takeMany(store, `${ws}U1`, limit, 2)).toEqual([true, false]);
     });
 
-    test("the product's limits: 10 for a user in a burst, 30 for a conversation; other users go on", async () => {
-      const owner = newOwner();
-      const conversation = { key: key(owner, 'rate', 'conversation:C1'), limit: PER_CONVERSATION };
-      const user = (id: string) => ({ key: key(owner, 'rate', `user:${id}`), limit: PER_USER });
-      const flood = await takeMany(store, [user('U0'), conversation], 12);
-      expect(flood).toEqual([...Array(10).fill('allow'), 'refuseWithNotice', 'refuseSilently']);
-      // The refused takes took nothing from the conversation: 20 of its 30 are left, for other users.
-      const others: string[] = [];
-      for (let i = 1; i <= 21; i++) others.push(await store.take([user(`U${i}`), conversation]));
-      expect(others).toEqual([...Array(20).fill('allow'), 'refuseWithNotice']);
+    test("the product's limits: 10 for a user in a burst, 30 for a conversation", async () => {
+      const ws = newWorkspace();
+      expect(await takeMany(store, `message:u:${ws}U0`, PER_USER, 12)).toEqual([
+        ...Array(10).fill(true),
+        false,
+        false,
+      ]);
+      expect(await takeMany(store, `message:c:${ws}C1`, PER_CONVERSATION, 31)).toEqual([
+        ...Array(30).fill(true),
+        false,
+      ]);
     });
 
-    test('a refused take takes nothing from the buckets that had a token', async () => {
-      const owner = newOwner();
-      const small = { key: key(owner, 'rate', 'small'), limit: { burst: 1, perSecond: 0.01 } };
-      const large = { key: key(owner, 'rate', 'large'), limit: { burst: 2, perSecond: 0.01 } };
-      expect(await store.take([small, large])).toBe('allow');
-      expect(await store.take([small, large])).toBe('refuseWithNotice');
-      expect(await store.take([large])).toBe('allow');
-      expect(await store.take([large])).toBe('refuseWithNotice');
-    });
-
-    test("deleteOwner removes an owner's values, seen ids and buckets, and nothing of another owner", async () => {
-      const owner = `${newOwner()}*[?]%:x`;
-      const longer = `${owner}0`;
-      const bucket = (who: string) => [{ key: key(who, 'rate', 'U1'), limit: { burst: 1, perSecond: 0.01 } }];
-      for (const who of [owner, longer]) {
-        await store.set(key(who, 'language', 'U1'), 'pl', 60_000);
-        await store.set(key(who, 'followUp', 'C1:1.2'), { code: '4.4.316' }, 60_000);
-        expect(await store.firstSeen(key(who, 'event', 'Ev1'), 60_000)).toBe(true);
-        expect(await store.take(bucket(who))).toBe('allow');
+    test('deleteByPrefix removes a workspace’s entries in every space and its buckets, and nothing else', async () => {
+      const ws = newWorkspace();
+      const longer = `${ws.slice(0, -1)}0:`;
+      for (const prefix of [ws, longer]) {
+        await store.set('languageChoice', `${prefix}U1`, { locale: 'pl', renewedAt: 1 }, 60_000);
+        await store.set('lastAnswer', `${prefix}C1:1.2`, { codes: ['4.4.316'] }, 60_000);
+        expect(await store.firstSeen('delivery', `${prefix}Ev1`, 60_000)).toBe(true);
+        expect(await store.take(`${prefix}U1`, { burst: 1, perSecond: 0.01 })).toBe(true);
       }
-      await store.deleteOwner(owner);
-      expect(await store.get(key(owner, 'language', 'U1'))).toBeUndefined();
-      expect(await store.get(key(owner, 'followUp', 'C1:1.2'))).toBeUndefined();
-      expect(await store.firstSeen(key(owner, 'event', 'Ev1'), 60_000)).toBe(true);
-      expect(await store.take(bucket(owner))).toBe('allow');
-      expect(await store.get(key(longer, 'language', 'U1'))).toBe('pl');
-      expect(await store.firstSeen(key(longer, 'event', 'Ev1'), 60_000)).toBe(false);
-      expect(await store.take(bucket(longer))).toBe('refuseWithNotice');
+      await store.deleteByPrefix(ws);
+      expect(await store.get('languageChoice', `${ws}U1`)).toBeUndefined();
+      expect(await store.get('lastAnswer', `${ws}C1:1.2`)).toBeUndefined();
+      expect(await store.firstSeen('delivery', `${ws}Ev1`, 60_000)).toBe(true);
+      expect(await store.take(`${ws}U1`, { burst: 1, perSecond: 0.01 })).toBe(true);
+      expect(await store.get('languageChoice', `${longer}U1`)).toEqual({ locale: 'pl', renewedAt: 1 });
+      expect(await store.firstSeen('delivery', `${longer}Ev1`, 60_000)).toBe(false);
+      expect(await store.take(`${longer}U1`, { burst: 1, perSecond: 0.01 })).toBe(false);
     });
 
-    test('deleteOwner removes thousands of entries', async () => {
-      const owner = newOwner();
-      const ids = Array.from({ length: 2_500 }, (_, i) => `U${i}`);
+    test("deleteByPrefix takes the prefix literally: SQLite's and Redis's wildcards match only themselves", async () => {
+      const root = newWorkspace();
+      const literal = ['*:', '?:', '[ab]:', '%3A:', '\\:'];
+      for (const part of [...literal, 'a:', 'x:'])
+        await store.set('languageChoice', `${root}${part}U1`, part, 60_000);
+      for (const part of literal) await store.deleteByPrefix(`${root}${part}`);
+      for (const part of literal)
+        expect(await store.get('languageChoice', `${root}${part}U1`)).toBeUndefined();
+      expect(await store.get('languageChoice', `${root}a:U1`)).toBe('a:');
+      expect(await store.get('languageChoice', `${root}x:U1`)).toBe('x:');
+    });
+
+    test('deleteByPrefix removes thousands of entries', async () => {
+      const ws = newWorkspace();
+      const keys = Array.from({ length: 2_500 }, (_, i) => `${ws}U${i}`);
       // In rounds of 250 at once, as a busy server would ask.
-      for (let round = 0; round < ids.length; round += 250) {
+      for (let round = 0; round < keys.length; round += 250) {
         await Promise.all(
-          ids.slice(round, round + 250).map((id) => store.set(key(owner, 'language', id), 'pl', 60_000)),
+          keys.slice(round, round + 250).map((key) => store.set('languageChoice', key, 'pl', 60_000)),
         );
       }
-      expect(await store.get(key(owner, 'language', 'U2499'))).toBe('pl');
-      await store.deleteOwner(owner);
+      expect(await store.get('languageChoice', `${ws}U2499`)).toBe('pl');
+      await store.deleteByPrefix(ws);
       const left: unknown[] = [];
-      for (let round = 0; round < ids.length; round += 250) {
+      for (let round = 0; round < keys.length; round += 250) {
         left.push(
           ...(await Promise.all(
-            ids.slice(round, round + 250).map((id) => store.get(key(owner, 'language', id))),
+            keys.slice(round, round + 250).map((key) => store.get('languageChoice', key)),
           )),
         );
       }
       expect(left.filter((value) => value !== undefined)).toHaveLength(0);
     });
 
-    test('wrong keys, lifetimes and values are refused as bugs, before any backend sees them', async () => {
+    test('wrong spaces, keys, lifetimes, limits and values are refused as bugs, before any backend sees them', async () => {
       const refusal = async (action: () => Promise<unknown>) => {
         try {
           await action();
@@ -198,17 +190,19 @@ export function stateContract(
         }
         return 'accepted';
       };
-      const owner = newOwner();
+      const ws = newWorkspace();
       const bad = STATE_ERROR_CODES.badInput;
-      expect(await refusal(() => store.get(key('', 'language', 'U1')))).toBe(bad);
-      expect(await refusal(() => store.set(key('_slack-installations', 'team', 'T1'), 'x', 1_000))).toBe(bad);
-      expect(await refusal(() => store.set(key(owner, 'language', 'U\n1'), 'x', 1_000))).toBe(bad);
-      expect(await refusal(() => store.set(key(owner, 'language', 'U1'), 'x', 0))).toBe(bad);
-      expect(await refusal(() => store.set(key(owner, 'language', 'U1'), 'x'.repeat(70_000), 1_000))).toBe(
+      expect(await refusal(() => store.get('languageChoice', ''))).toBe(bad);
+      expect(await refusal(() => store.get('_slackInstallations', 'team:T1'))).toBe(bad);
+      expect(await refusal(() => store.set('language choice', `${ws}U1`, 'x', 1_000))).toBe(bad);
+      expect(await refusal(() => store.set('languageChoice', `${ws}U\n1`, 'x', 1_000))).toBe(bad);
+      expect(await refusal(() => store.set('languageChoice', `${ws}U1`, 'x', 0))).toBe(bad);
+      expect(await refusal(() => store.set('languageChoice', `${ws}U1`, 'x'.repeat(70_000), 1_000))).toBe(
         bad,
       );
-      expect(await refusal(() => store.take([]))).toBe(bad);
-      expect(await refusal(() => store.deleteOwner(''))).toBe(bad);
+      expect(await refusal(() => store.set('languageChoice', `${ws}U1`, undefined, 1_000))).toBe(bad);
+      expect(await refusal(() => store.take(`${ws}U1`, { burst: 0, perSecond: 1 }))).toBe(bad);
+      expect(await refusal(() => store.deleteByPrefix(''))).toBe(bad);
     });
 
     test('installations: put, get, delete; a workspace and an organization are apart', async () => {
@@ -231,7 +225,7 @@ export function stateContract(
       const sealed = `xoxb-${randomBytes(12).toString('hex')}`;
       const plain = `xoxb-${randomBytes(12).toString('hex')}`;
       await store.installations.put(teamKey(), { bot: { token: sealed } });
-      await store.set(key(newOwner(), 'probe', 'plain'), plain, 60_000);
+      await store.set('probe', `${newWorkspace()}plain`, plain, 60_000);
       // The same kind of text stored as a plain value is found: the search itself works.
       expect(await harness.rawContains?.(plain)).toBe(true);
       expect(await harness.rawContains?.(sealed)).toBe(false);
@@ -240,26 +234,26 @@ export function stateContract(
     sharedTest('two stores on one backend share values, dedupe, one rate limit and deletions', async () => {
       const other = await harness.open();
       try {
-        const owner = newOwner();
-        await store.set(key(owner, 'language', 'U1'), 'it', 60_000);
-        expect(await other.get(key(owner, 'language', 'U1'))).toBe('it');
-        await other.set(key(owner, 'followUp', 'C1:1.2'), { code: '4.4.316' }, 60_000);
-        expect(await store.get(key(owner, 'followUp', 'C1:1.2'))).toEqual({ code: '4.4.316' });
+        const ws = newWorkspace();
+        await store.set('languageChoice', `${ws}U1`, 'it', 60_000);
+        expect(await other.get('languageChoice', `${ws}U1`)).toBe('it');
+        await other.set('lastAnswer', `${ws}C1:1.2`, { codes: ['4.4.316'] }, 60_000);
+        expect(await store.get('lastAnswer', `${ws}C1:1.2`)).toEqual({ codes: ['4.4.316'] });
 
-        expect(await store.firstSeen(key(owner, 'event', 'Ev1'), 60_000)).toBe(true);
-        expect(await other.firstSeen(key(owner, 'event', 'Ev1'), 60_000)).toBe(false);
+        expect(await store.firstSeen('delivery', `${ws}Ev1`, 60_000)).toBe(true);
+        expect(await other.firstSeen('delivery', `${ws}Ev1`, 60_000)).toBe(false);
 
-        const bucket = [{ key: key(owner, 'rate', 'user:U1'), limit: PER_USER }];
-        const decisions: string[] = [];
-        for (let i = 0; i < 12; i++) decisions.push(await (i % 2 === 0 ? store : other).take(bucket));
-        expect(decisions).toEqual([...Array(10).fill('allow'), 'refuseWithNotice', 'refuseSilently']);
+        const taken: boolean[] = [];
+        for (let i = 0; i < 12; i++)
+          taken.push(await (i % 2 === 0 ? store : other).take(`${ws}U1`, PER_USER));
+        expect(taken).toEqual([...Array(10).fill(true), false, false]);
 
         const team = teamKey();
         await store.installations.put(team, { bot: { token: 'xoxb-shared' } });
         expect(await other.installations.get(team)).toEqual({ bot: { token: 'xoxb-shared' } });
 
-        await other.deleteOwner(owner);
-        expect(await store.get(key(owner, 'language', 'U1'))).toBeUndefined();
+        await other.deleteByPrefix(ws);
+        expect(await store.get('languageChoice', `${ws}U1`)).toBeUndefined();
       } finally {
         await other.close();
       }

@@ -18,12 +18,10 @@ stateContract('memory', { shared: false, raw: false }, async () => ({
 test('memory stays bounded: past the limit the oldest writes go first', async () => {
   const backend = new MemoryBackend({ maxEntries: 100 });
   for (let i = 0; i < 1_000; i++) {
-    await backend.write({ owner: 'o', kind: 'language', id: `U${i}` }, '"pl"', 60_000);
-    await backend.take([
-      { key: { owner: 'o', kind: 'rate', id: `U${i}` }, limit: { burst: 10, perSecond: 0.5 } },
-    ]);
+    await backend.write('languageChoice', `slack:T1:U${i}`, '"pl"', 60_000);
+    await backend.take(`message:u:slack:T1:U${i}`, { burst: 10, perSecond: 0.5 });
   }
   expect(backend.size).toBe(200);
-  expect(await backend.read({ owner: 'o', kind: 'language', id: 'U0' })).toBeUndefined();
-  expect(await backend.read({ owner: 'o', kind: 'language', id: 'U999' })).toMatchObject({ text: '"pl"' });
+  expect(await backend.read('languageChoice', 'slack:T1:U0')).toBeUndefined();
+  expect(await backend.read('languageChoice', 'slack:T1:U999')).toMatchObject({ text: '"pl"' });
 });

@@ -13,7 +13,7 @@ import {
 import { captureLogger } from '../../support/captureLogger';
 import { freePort, type RedisServer, startRedisServer } from '../../support/redisServer';
 import { startTcpProxy } from '../../support/tcpProxy';
-import { newOwner, PER_USER, sleep, stateContract } from './contract';
+import { newWorkspace, PER_USER, sleep, stateContract } from './contract';
 
 jest.setTimeout(30_000);
 
@@ -70,10 +70,10 @@ stateContract('redis', { shared: true, raw: true }, async () => ({
 
 test('every key is under mailflow: and has a TTL, installations included', async () => {
   const { store } = await openAt(server.url(2));
-  const owner = newOwner();
-  await store.set({ owner, kind: 'language', id: 'U1' }, 'pl', 60_000);
-  await store.firstSeen({ owner, kind: 'event', id: 'Ev1' }, 60_000);
-  await store.take([{ key: { owner, kind: 'rate', id: 'U1' }, limit: PER_USER }]);
+  const ws = newWorkspace();
+  await store.set('languageChoice', `${ws}U1`, 'pl', 60_000);
+  await store.firstSeen('delivery', `${ws}Ev1`, 60_000);
+  await store.take(`${ws}U1`, PER_USER);
   await store.installations.put({ scope: 'team', teamId: 'T1' }, { bot: { token: 'xoxb-1' } });
   await store.close();
   const entries = await dumpDatabase(server.url(2));
@@ -86,11 +86,9 @@ test('every key is under mailflow: and has a TTL, installations included', async
 
 test('two stores asking at once about the same events: each event is first exactly once', async () => {
   const [a, b] = [(await openAt(server.url(3))).store, (await openAt(server.url(3))).store];
-  const owner = newOwner();
+  const ws = newWorkspace();
   const ask = (store: StateStore) =>
-    Promise.all(
-      Array.from({ length: 200 }, (_, i) => store.firstSeen({ owner, kind: 'event', id: `Ev${i}` }, 60_000)),
-    );
+    Promise.all(Array.from({ length: 200 }, (_, i) => store.firstSeen('delivery', `${ws}Ev${i}`, 60_000)));
   const [fromA, fromB] = await Promise.all([ask(a), ask(b)]);
   expect([...fromA, ...fromB].filter(Boolean)).toHaveLength(200);
   await Promise.all([a.close(), b.close()]);
@@ -106,17 +104,14 @@ test('Redis away at start: the store starts degraded, answers from memory, and j
     expect(reason).toContain(`127.0.0.1:${port}`);
     expect(log.lines().find((line) => line.level === 50)).toMatchObject({ setting: 'STATE_URL' });
 
-    const owner = newOwner();
-    const event = { owner, kind: 'event', id: 'Ev1' };
-    expect([await store.firstSeen(event, 60_000), await store.firstSeen(event, 60_000)]).toEqual([
-      true,
-      false,
-    ]);
-    const bucket = [{ key: { owner, kind: 'rate', id: 'U1' }, limit: { burst: 1, perSecond: 0.01 } }];
-    expect([await store.take(bucket), await store.take(bucket)]).toEqual(['allow', 'refuseWithNotice']);
-    await store.set({ owner, kind: 'language', id: 'U1' }, 'pl', 60_000);
-    expect(await store.get({ owner, kind: 'language', id: 'U1' })).toBeUndefined();
-    await expect(store.deleteOwner(owner)).rejects.toMatchObject({ code: STATE_ERROR_CODES.unavailable });
+    const ws = newWorkspace();
+    const seen = () => store.firstSeen('delivery', `${ws}Ev1`, 60_000);
+    expect([await seen(), await seen()]).toEqual([true, false]);
+    const take = () => store.take(`${ws}U1`, { burst: 1, perSecond: 0.01 });
+    expect([await take(), await take()]).toEqual([true, false]);
+    await store.set('languageChoice', `${ws}U1`, 'pl', 60_000);
+    expect(await store.get('languageChoice', `${ws}U1`)).toBeUndefined();
+    await expect(store.deleteByPrefix(ws)).rejects.toMatchObject({ code: STATE_ERROR_CODES.unavailable });
     await expect(store.installations.get({ scope: 'team', teamId: 'T1' })).rejects.toMatchObject({
       code: STATE_ERROR_CODES.unavailable,
     });
@@ -124,8 +119,8 @@ test('Redis away at start: the store starts degraded, answers from memory, and j
     late = await startRedisServer({ port });
     await waitFor(healthy(store), 'reconnected');
     expect(log.lines().some((line) => line.msg === 'state store: working again')).toBe(true);
-    await store.set({ owner, kind: 'language', id: 'U1' }, 'pl', 60_000);
-    expect(await store.get({ owner, kind: 'language', id: 'U1' })).toBe('pl');
+    await store.set('languageChoice', `${ws}U1`, 'pl', 60_000);
+    expect(await store.get('languageChoice', `${ws}U1`)).toBe('pl');
   } finally {
     await store.close();
     await late?.stop();
@@ -138,17 +133,17 @@ test('Redis killed and restarted: degraded meanwhile, never throwing on the answ
   const { store, log } = await openAt(guarded.url());
   try {
     expect(store.health().status).toBe('ok');
-    const owner = newOwner();
-    expect(await store.take([{ key: { owner, kind: 'rate', id: 'U0' }, limit: PER_USER }])).toBe('allow');
+    const ws = newWorkspace();
+    expect(await store.take(`${ws}U0`, PER_USER)).toBe(true);
     await guarded.kill();
     await waitFor(degraded(store), 'degraded');
-    expect(await store.firstSeen({ owner, kind: 'event', id: 'Ev1' }, 60_000)).toBe(true);
-    expect(await store.take([{ key: { owner, kind: 'rate', id: 'U1' }, limit: PER_USER }])).toBe('allow');
-    expect(await store.get({ owner, kind: 'language', id: 'U1' })).toBeUndefined();
+    expect(await store.firstSeen('delivery', `${ws}Ev1`, 60_000)).toBe(true);
+    expect(await store.take(`${ws}U1`, PER_USER)).toBe(true);
+    expect(await store.get('languageChoice', `${ws}U1`)).toBeUndefined();
     await guarded.restart();
     await waitFor(healthy(store), 'reconnected');
     // The restarted Redis has forgotten the take script: it is loaded again, not failed over.
-    expect(await store.take([{ key: { owner, kind: 'rate', id: 'U2' }, limit: PER_USER }])).toBe('allow');
+    expect(await store.take(`${ws}U2`, PER_USER)).toBe(true);
     expect(store.health().status).toBe('ok');
     expect(log.text()).not.toContain(password);
     expect(log.lines().filter((line) => line.level === 50)).toHaveLength(1);
@@ -162,17 +157,17 @@ test('a connection cut while a command is on its way: the command falls back, no
   const proxy = await startTcpProxy(server.port);
   const { store } = await openAt(`redis://127.0.0.1:${proxy.port}/4`);
   try {
-    const owner = newOwner();
-    await store.set({ owner, kind: 'language', id: 'U1' }, 'it', 60_000);
+    const ws = newWorkspace();
+    await store.set('languageChoice', `${ws}U1`, 'it', 60_000);
     proxy.hold();
-    const inFlight = store.firstSeen({ owner, kind: 'event', id: 'Ev1' }, 60_000);
+    const inFlight = store.firstSeen('delivery', `${ws}Ev1`, 60_000);
     await sleep(50);
     proxy.cutAll();
     proxy.release();
     // Answered from this process's memory: the event is handled rather than dropped.
     expect(await inFlight).toBe(true);
     await waitFor(healthy(store), 'reconnected');
-    expect(await store.get({ owner, kind: 'language', id: 'U1' })).toBe('it');
+    expect(await store.get('languageChoice', `${ws}U1`)).toBe('it');
   } finally {
     await store.close();
     await proxy.close();
@@ -183,12 +178,12 @@ test('a Redis that stops answering: a command gives up instead of hanging, and t
   const proxy = await startTcpProxy(server.port);
   const { store } = await openAt(`redis://127.0.0.1:${proxy.port}/4`);
   try {
-    const owner = newOwner();
+    const ws = newWorkspace();
     proxy.hold();
     // A generous bound on a 1 s command timeout: what matters is that it ends at all.
     let timer: NodeJS.Timeout | undefined;
     const answer = await Promise.race([
-      store.firstSeen({ owner, kind: 'event', id: 'Ev1' }, 60_000),
+      store.firstSeen('delivery', `${ws}Ev1`, 60_000),
       new Promise((resolve) => {
         timer = setTimeout(() => resolve('hung'), 5_000);
       }),
@@ -197,7 +192,7 @@ test('a Redis that stops answering: a command gives up instead of hanging, and t
     expect(answer).toBe(true);
     expect(store.health().status).toBe('degraded');
     // Known to be cut off, the store no longer waits on Redis: this process's memory answers.
-    expect(await store.firstSeen({ owner, kind: 'event', id: 'Ev1' }, 60_000)).toBe(false);
+    expect(await store.firstSeen('delivery', `${ws}Ev1`, 60_000)).toBe(false);
     proxy.release();
     proxy.cutAll();
     await waitFor(healthy(store), 'reconnected');

@@ -27,7 +27,7 @@ import {
 } from '../../../bots/runtime/state';
 import { SqliteBackend } from '../../../bots/runtime/state/sqliteBackend';
 import { captureLogger } from '../../support/captureLogger';
-import { newOwner, PER_USER, sleep, stateContract } from './contract';
+import { newWorkspace, PER_USER, sleep, stateContract } from './contract';
 
 jest.setTimeout(30_000);
 
@@ -69,31 +69,29 @@ stateContract('sqlite', { shared: true, raw: true }, async () => {
   };
 });
 
-const language = (owner: string, id = 'U1') => ({ owner, kind: 'language', id });
-
 test('a relative path is taken from the working directory; folders are made; the file appears on first write', async () => {
   const cwd = newFolder();
   const { store } = await openAt('sqlite:./nested/folder/mailflow.db', { cwd });
-  await store.set(language('slack:T1'), 'pl', 60_000);
+  await store.set('languageChoice', 'slack:T1:U1', 'pl', 60_000);
   expect(statSync(join(cwd, 'nested', 'folder', 'mailflow.db')).isFile()).toBe(true);
   await store.close();
 });
 
 test('what was stored is there after a restart, and a clean close leaves no WAL to replay', async () => {
   const file = join(newFolder(), 'state.db');
-  const owner = newOwner();
+  const ws = newWorkspace();
   const first = (await openAt(`sqlite:${file}`)).store;
-  await first.set(language(owner), 'zh-CN', 60_000);
-  await first.set({ owner, kind: 'followUp', id: 'C1:1.2' }, { code: '4.4.316' }, 60_000);
-  await first.firstSeen({ owner, kind: 'event', id: 'Ev1' }, 60_000);
+  await first.set('languageChoice', `${ws}U1`, 'zh-CN', 60_000);
+  await first.set('lastAnswer', `${ws}C1:1.2`, { codes: ['4.4.316'] }, 60_000);
+  await first.firstSeen('delivery', `${ws}Ev1`, 60_000);
   await first.installations.put({ scope: 'team', teamId: 'T1' }, { bot: { token: 'xoxb-1' } });
   await first.close();
   expect(existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0).toBe(0);
 
   const second = (await openAt(`sqlite:${file}`)).store;
-  expect(await second.get(language(owner))).toBe('zh-CN');
-  expect(await second.get({ owner, kind: 'followUp', id: 'C1:1.2' })).toEqual({ code: '4.4.316' });
-  expect(await second.firstSeen({ owner, kind: 'event', id: 'Ev1' }, 60_000)).toBe(false);
+  expect(await second.get('languageChoice', `${ws}U1`)).toBe('zh-CN');
+  expect(await second.get('lastAnswer', `${ws}C1:1.2`)).toEqual({ codes: ['4.4.316'] });
+  expect(await second.firstSeen('delivery', `${ws}Ev1`, 60_000)).toBe(false);
   expect(await second.installations.get({ scope: 'team', teamId: 'T1' })).toEqual({
     bot: { token: 'xoxb-1' },
   });
@@ -140,10 +138,10 @@ async function expectUnusable(file: string, problem: RegExp): Promise<void> {
   expect(error).toMatchObject({ file });
 
   // It answers: from memory, for this process.
-  await store.set(language('slack:T1'), 'pl', 60_000);
-  expect(await store.get(language('slack:T1'))).toBe('pl');
-  expect(await store.firstSeen({ owner: 'slack:T1', kind: 'event', id: 'Ev1' }, 60_000)).toBe(true);
-  expect(await store.firstSeen({ owner: 'slack:T1', kind: 'event', id: 'Ev1' }, 60_000)).toBe(false);
+  await store.set('languageChoice', 'slack:T1:U1', 'pl', 60_000);
+  expect(await store.get('languageChoice', 'slack:T1:U1')).toBe('pl');
+  expect(await store.firstSeen('delivery', 'Ev1', 60_000)).toBe(true);
+  expect(await store.firstSeen('delivery', 'Ev1', 60_000)).toBe(false);
   // An installation on memory would vanish at the next restart: refused.
   await expect(store.installations.put({ scope: 'team', teamId: 'T1' }, {})).rejects.toBeInstanceOf(
     StateError,
@@ -160,9 +158,9 @@ test('a corrupt file: the store runs on memory, names the file, and leaves the f
 
 test('a file damaged inside: reads fail over to memory, the store says so, the file is kept', async () => {
   const file = join(newFolder(), 'state.db');
-  const owner = newOwner();
+  const ws = newWorkspace();
   const first = (await openAt(`sqlite:${file}`)).store;
-  for (let i = 0; i < 200; i++) await first.set(language(owner, `U${i}`), 'pl', 60_000);
+  for (let i = 0; i < 200; i++) await first.set('languageChoice', `${ws}U${i}`, 'pl', 60_000);
   await first.close();
   // Every page after the first (the schema) overwritten: the header still says "SQLite".
   const bytes = readFileSync(file);
@@ -170,12 +168,12 @@ test('a file damaged inside: reads fail over to memory, the store says so, the f
   writeFileSync(file, bytes);
 
   const { store, log } = await openAt(`sqlite:${file}`);
-  expect(await store.get(language(owner, 'U1'))).toBeUndefined();
+  expect(await store.get('languageChoice', `${ws}U1`)).toBeUndefined();
   const health = store.health();
   expect(health.status === 'degraded' && health.reason).toMatch(/malformed|corrupt|not a database/i);
   expect(health.status === 'degraded' && health.reason).toContain(file);
   expect(log.lines().some((line) => line.level === 50 && line.where === file)).toBe(true);
-  expect(await store.firstSeen({ owner, kind: 'event', id: 'Ev1' }, 60_000)).toBe(true);
+  expect(await store.firstSeen('delivery', `${ws}Ev1`, 60_000)).toBe(true);
   await store.close();
   expect(readFileSync(file).equals(bytes)).toBe(true);
 });
@@ -204,12 +202,9 @@ test('a file from a newer version is refused and kept', async () => {
 test('expired rows are swept in batches; live ones stay', async () => {
   const file = join(newFolder(), 'state.db');
   const backend = SqliteBackend.open({ file, logger: captureLogger().logger });
-  for (let i = 0; i < 1_234; i++) await backend.write({ owner: 'o', kind: 'event', id: `E${i}` }, 'true', 1);
-  await backend.take([
-    { key: { owner: 'o', kind: 'rate', id: 'U1' }, limit: { burst: 2, perSecond: 1_000 } },
-  ]);
-  for (let i = 0; i < 10; i++)
-    await backend.write({ owner: 'o', kind: 'language', id: `U${i}` }, '"pl"', 60_000);
+  for (let i = 0; i < 1_234; i++) await backend.write('delivery', `Ev${i}`, 'true', 1);
+  await backend.take('message:u:slack:T1:U1', { burst: 2, perSecond: 1_000 });
+  for (let i = 0; i < 10; i++) await backend.write('languageChoice', `slack:T1:U${i}`, '"pl"', 60_000);
   await sleep(20);
   expect(await backend.sweepExpired()).toBe(1_235);
   const db = new Database(file, { readonly: true });
@@ -254,8 +249,8 @@ test('processes sharing one file see each event once and share one rate limit', 
   const script = `
     let first = 0, allowed = 0;
     for (let i = 0; i < 300; i++) {
-      if (await store.firstSeen({ owner: 'slack:T1', kind: 'event', id: 'Ev' + i }, 60000)) first++;
-      if (i % 10 === 0 && (await store.take([{ key: { owner: 'slack:T1', kind: 'rate', id: 'U1' }, limit: ${limit} }])) === 'allow') allowed++;
+      if (await store.firstSeen('delivery', 'Ev' + i, 60000)) first++;
+      if (i % 10 === 0 && (await store.take('message:u:slack:T1:U1', ${limit}))) allowed++;
     }
     return { first, allowed };`;
   const results = await Promise.all([runChild(file, script), runChild(file, script), runChild(file, script)]);
@@ -289,8 +284,8 @@ describe('a full disk', () => {
     const file = join(mountPoint, 'state.db');
     const opened = await openAt(`sqlite:${file}`);
     store = opened.store;
-    const owner = newOwner();
-    await store.set(language(owner, 'kept'), 'it', 60_000);
+    const ws = newWorkspace();
+    await store.set('languageChoice', `${ws}kept`, 'it', 60_000);
     await store.installations.put({ scope: 'team', teamId: 'T9' }, { bot: { token: 'xoxb-9' } });
 
     const filler = join(mountPoint, 'filler');
@@ -304,30 +299,27 @@ describe('a full disk', () => {
     }
 
     const big = 'x'.repeat(32 * 1024);
-    for (let i = 0; i < 40; i++) await store.set(language(owner, `U${i}`), big, 60_000);
+    for (let i = 0; i < 40; i++) await store.set('languageChoice', `${ws}U${i}`, big, 60_000);
     const health = store.health();
     expect(health.status).toBe('degraded');
     expect(health.status === 'degraded' && health.reason).toContain(file);
     expect(health.status === 'degraded' && health.reason).toMatch(/full/i);
     expect(opened.log.lines().some((line) => line.level === 50 && line.where === file)).toBe(true);
 
-    expect(await store.get(language(owner, 'kept'))).toBe('it');
+    expect(await store.get('languageChoice', `${ws}kept`)).toBe('it');
     // Dedupe and limits go on, for this process.
-    const event = { owner, kind: 'event', id: 'Ev1' };
-    expect([await store.firstSeen(event, 60_000), await store.firstSeen(event, 60_000)]).toEqual([
-      true,
-      false,
-    ]);
+    const seen = () => store?.firstSeen('delivery', `${ws}Ev1`, 60_000);
+    expect([await seen(), await seen()]).toEqual([true, false]);
 
     rmSync(filler);
-    await store.set(language(owner, 'after'), 'es', 60_000);
+    await store.set('languageChoice', `${ws}after`, 'es', 60_000);
     expect(store.health()).toEqual({ backend: 'sqlite', status: 'ok' });
     expect(opened.log.lines().some((line) => line.msg === 'state store: working again')).toBe(true);
     await store.close();
 
     store = (await openAt(`sqlite:${file}`)).store;
-    expect(await store.get(language(owner, 'kept'))).toBe('it');
-    expect(await store.get(language(owner, 'after'))).toBe('es');
+    expect(await store.get('languageChoice', `${ws}kept`)).toBe('it');
+    expect(await store.get('languageChoice', `${ws}after`)).toBe('es');
     expect(await store.installations.get({ scope: 'team', teamId: 'T9' })).toEqual({
       bot: { token: 'xoxb-9' },
     });

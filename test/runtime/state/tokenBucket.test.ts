@@ -1,51 +1,50 @@
 /** The token-bucket rule that the memory and SQLite backends run (Redis runs the same rule in Lua). */
 import fc from 'fast-check';
-import { type BucketState, takeTokens } from '../../../bots/runtime/state/tokenBucket';
+import { type BucketState, takeToken } from '../../../bots/runtime/state/tokenBucket';
 import type { RateLimit } from '../../../bots/runtime/state/types';
 
 const USER: RateLimit = { burst: 10, perSecond: 0.5 };
 
-/** Runs takes at the given times on one bucket, saving what the rule says to save. */
-function run(limit: RateLimit, times: readonly number[]): string[] {
+/** Runs takes at the given times on one bucket, saving what the rule says to save, for as long as it says. */
+function run(limit: RateLimit, times: readonly number[]): boolean[] {
   let saved: BucketState | undefined;
   let expiresAt = 0;
   return times.map((now) => {
-    const outcome = takeTokens([{ limit, saved: now < expiresAt ? saved : undefined }], now);
-    for (const write of outcome.writes) {
-      saved = write.state;
-      expiresAt = now + write.ttlMs;
+    const outcome = takeToken(limit, now < expiresAt ? saved : undefined, now);
+    if (outcome.taken) {
+      saved = outcome.state;
+      expiresAt = now + outcome.ttlMs;
     }
-    return outcome.decision;
+    return outcome.taken;
   });
 }
 
-test('10 at once, then one every 2 s; one notice per run of refusals', () => {
-  const burst = Array(12).fill(0);
-  expect(run(USER, [...burst, 1_999, 2_000, 2_001, 4_100])).toEqual([
-    ...Array(10).fill('allow'),
-    'refuseWithNotice',
-    'refuseSilently',
-    'refuseSilently',
-    'allow',
-    'refuseWithNotice',
-    'allow',
+test('10 at once, then one every 2 s', () => {
+  expect(run(USER, [...Array(12).fill(0), 1_999, 2_000, 2_001, 4_100])).toEqual([
+    ...Array(10).fill(true),
+    false,
+    false,
+    false,
+    true,
+    false,
+    true,
   ]);
 });
 
-test('a bucket saved until it would be full: expired, it is the same as a new one', () => {
-  const outcome = takeTokens([{ limit: USER, saved: undefined }], 0);
+test('a bucket is saved until it would be full: expired, it is the same as a new one', () => {
   // One token taken, refilled at 0.5 a second: full again in 2 s.
-  expect(outcome.writes).toEqual([
-    { bucket: expect.anything(), state: { tokens: 9, updatedAt: 0, noticeSent: false }, ttlMs: 2_000 },
-  ]);
+  expect(takeToken(USER, undefined, 0)).toEqual({
+    taken: true,
+    state: { tokens: 9, updatedAt: 0 },
+    ttlMs: 2_000,
+  });
 });
 
-test('a clock that went back refills nothing and takes nothing extra', () => {
-  const saved = { tokens: 0.5, updatedAt: 10_000, noticeSent: false };
-  expect(takeTokens([{ limit: USER, saved }], 5_000).decision).toBe('refuseWithNotice');
+test('a clock that went back refills nothing', () => {
+  expect(takeToken(USER, { tokens: 0.5, updatedAt: 10_000 }, 5_000)).toEqual({ taken: false });
 });
 
-test('property: over any stretch of time, no more are allowed than the burst plus the refill', () => {
+test('property: over any stretch of time, no more are taken than the burst plus the refill', () => {
   fc.assert(
     fc.property(
       fc.record({
@@ -59,12 +58,13 @@ test('property: over any stretch of time, no more are allowed than the burst plu
           now += gap;
           return now;
         });
-        const decisions = run(limit, times);
-        const allowed = decisions.filter((decision) => decision === 'allow').length;
-        expect(allowed).toBeLessThanOrEqual(limit.burst + (now / 1000) * limit.perSecond + 1e-9);
-        // Never two notices without an allowed take between them.
-        const notices = decisions.join(',').match(/refuseWithNotice,(refuseSilently,)*refuseWithNotice/);
-        expect(notices).toBeNull();
+        const taken = run(limit, times).filter(Boolean).length;
+        expect(taken).toBeLessThanOrEqual(limit.burst + (now / 1000) * limit.perSecond + 1e-9);
+        // And a bucket left alone refills: after a full refill time, a burst is there again.
+        const later = now + Math.ceil((limit.burst / limit.perSecond) * 1000) + 1;
+        expect(run(limit, [...times, ...Array(limit.burst).fill(later)]).slice(times.length)).toEqual(
+          Array(limit.burst).fill(true),
+        );
       },
     ),
   );
