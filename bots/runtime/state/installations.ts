@@ -8,7 +8,7 @@ import type { Backend } from './backend';
 import { STATE_ERROR_CODES, StateError } from './errors';
 import { MAX_TTL_MS, serialize } from './keys';
 import type { Sealer } from './sealing';
-import type { InstallationKey, InstallationStore, JsonValue, StateLogger } from './types';
+import type { Clock, InstallationKey, InstallationStore, JsonValue, StateLogger } from './types';
 
 /** The store's own space: callers' spaces start with a letter (keys.ts), so they cannot reach it. */
 const SPACE = '_slackInstallations';
@@ -33,6 +33,7 @@ function checkInstallationKey(key: InstallationKey): void {
 export interface SealedInstallationsParts {
   readonly sealer: Sealer | undefined;
   readonly logger: StateLogger;
+  readonly now: Clock;
   /** Runs on the store's backend, throwing a `StateError` when it cannot. */
   readonly run: <T>(operation: string, action: (backend: Backend) => Promise<T>) => Promise<T>;
 }
@@ -66,7 +67,7 @@ export class SealedInstallations implements InstallationStore {
       );
       return undefined;
     }
-    if (stored.expiresAt - Date.now() < RENEW_BELOW_MS) {
+    if (stored.expiresAt - this.parts.now() < RENEW_BELOW_MS) {
       await this.parts.run('renew a Slack installation', (backend) =>
         backend.extend(SPACE, keyOf(key), TTL_MS),
       );

@@ -6,7 +6,7 @@
  */
 import type { Backend, BackendStatus, StoredText } from './backend';
 import { type BucketState, takeToken } from './tokenBucket';
-import type { RateLimit } from './types';
+import type { Clock, RateLimit } from './types';
 
 interface Timed<V> {
   /** The caller's key, for deleting by prefix. */
@@ -66,6 +66,7 @@ class ExpiringMap<V> {
 export interface MemoryBackendOptions {
   /** Entries (values and seen ids) kept at most, and as many rate-limit buckets. */
   readonly maxEntries: number;
+  readonly now?: Clock;
 }
 
 /** Spaces share one map: the id joins space and key with a character that neither may contain. */
@@ -75,24 +76,26 @@ export class MemoryBackend implements Backend {
   readonly name = 'memory';
   private readonly values: ExpiringMap<string>;
   private readonly buckets: ExpiringMap<BucketState>;
+  private readonly now: Clock;
 
   constructor(options: MemoryBackendOptions = { maxEntries: 100_000 }) {
     this.values = new ExpiringMap(options.maxEntries);
     this.buckets = new ExpiringMap(options.maxEntries);
+    this.now = options.now ?? Date.now;
   }
 
   async read(space: string, key: string): Promise<StoredText | undefined> {
-    const entry = this.values.get(idOf(space, key), Date.now());
+    const entry = this.values.get(idOf(space, key), this.now());
     return entry && { text: entry.value, expiresAt: entry.expiresAt };
   }
 
   async write(space: string, key: string, text: string, ttlMs: number): Promise<void> {
-    const now = Date.now();
+    const now = this.now();
     this.values.set(idOf(space, key), key, text, now + ttlMs, now);
   }
 
   async extend(space: string, key: string, ttlMs: number): Promise<void> {
-    const now = Date.now();
+    const now = this.now();
     const entry = this.values.get(idOf(space, key), now);
     if (entry) this.values.set(idOf(space, key), key, entry.value, now + ttlMs, now);
   }
@@ -107,14 +110,14 @@ export class MemoryBackend implements Backend {
   }
 
   async claim(space: string, key: string, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
+    const now = this.now();
     if (this.values.get(idOf(space, key), now)) return false;
     this.values.set(idOf(space, key), key, 'true', now + ttlMs, now);
     return true;
   }
 
   async take(key: string, limit: RateLimit): Promise<boolean> {
-    const now = Date.now();
+    const now = this.now();
     const outcome = takeToken(limit, this.buckets.get(key, now)?.value, now);
     if (outcome.taken) this.buckets.set(key, key, outcome.state, now + outcome.ttlMs, now);
     return outcome.taken;

@@ -3,39 +3,55 @@
  * SQLite file or an unreachable Redis starts the store degraded, with an error in the log naming the
  * file or the URL, so that a bad disk or a Redis restart never turns into a crash loop.
  */
+import { STATE_ERROR_CODES, StateError } from './errors';
 import { MemoryBackend } from './memoryBackend';
 import { RedisBackend } from './redisBackend';
 import { Sealer } from './sealing';
 import type { StateSettings } from './settings';
 import { SqliteBackend } from './sqliteBackend';
 import { ResilientStateStore } from './store';
-import type { StateLogger, StateStore } from './types';
+import type { Clock, StateLogger, StateStore } from './types';
 
 export interface OpenStateOptions {
   readonly logger: StateLogger;
+  /**
+   * For tests that move time themselves, on memory: and sqlite:. Redis keeps its own time (its
+   * TTLs, its clock for rate limits), so a clock cannot be given to it.
+   */
+  readonly now?: Clock;
 }
+
+const MEMORY_ENTRIES = 100_000;
 
 export async function openStateStore(
   settings: StateSettings,
-  { logger }: OpenStateOptions,
+  options: OpenStateOptions,
 ): Promise<StateStore> {
-  const sealer = await Sealer.fromSource(settings.sealing);
+  const { logger } = options;
   const { location } = settings;
+  if (options.now && location.backend === 'redis')
+    throw new StateError(
+      STATE_ERROR_CODES.badInput,
+      'Redis keeps its own time: a clock cannot be given to it',
+    );
+  const clock = options.now ? { now: options.now } : {};
+  const sealer = await Sealer.fromSource(settings.sealing);
   switch (location.backend) {
     case 'memory':
       return new ResilientStateStore({
         configured: 'memory',
         where: 'memory',
-        primary: new MemoryBackend(),
+        primary: new MemoryBackend({ maxEntries: MEMORY_ENTRIES, ...clock }),
         sealer,
         logger,
+        ...clock,
       });
     case 'sqlite': {
-      const common = { configured: 'sqlite', where: location.file, sealer, logger } as const;
+      const common = { configured: 'sqlite', where: location.file, sealer, logger, ...clock } as const;
       try {
         return new ResilientStateStore({
           ...common,
-          primary: SqliteBackend.open({ file: location.file, logger }),
+          primary: SqliteBackend.open({ file: location.file, logger, ...clock }),
         });
       } catch (error) {
         logger.error(
@@ -44,7 +60,7 @@ export async function openStateStore(
         );
         return new ResilientStateStore({
           ...common,
-          primary: new MemoryBackend(),
+          primary: new MemoryBackend({ maxEntries: MEMORY_ENTRIES, ...clock }),
           openFailure: error instanceof Error ? error.message : String(error),
         });
       }

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Backend, BackendStatus, StoredText } from './backend';
 import { describeFault, STATE_ERROR_CODES, StateError } from './errors';
 import { type BucketState, takeToken } from './tokenBucket';
-import type { RateLimit } from './types';
+import type { Clock, RateLimit } from './types';
 
 /** Marks the file as this bot's (`PRAGMA application_id`), so that another program's database is refused. */
 const APPLICATION_ID = 0x4d464c57; // "MFLW"
@@ -53,6 +53,7 @@ export interface SqliteBackendOptions {
   readonly file: string;
   /** For faults of the background sweep, which has no caller to tell. */
   readonly logger: Pick<Logger, 'warn'>;
+  readonly now?: Clock;
 }
 
 /** Whether the file is new, ours, or not for us; read before anything is written to it. */
@@ -146,6 +147,7 @@ export class SqliteBackend implements Backend {
   private readonly takeAtomically: (key: string, limit: RateLimit, now: number) => boolean;
   private readonly sweepTimer: NodeJS.Timeout;
   private sweeping = false;
+  private readonly now: Clock;
 
   /** Opens (creating the folder and the file where needed); throws a `StateError` naming the file. */
   static open(options: SqliteBackendOptions): SqliteBackend {
@@ -163,6 +165,7 @@ export class SqliteBackend implements Backend {
     private readonly options: SqliteBackendOptions,
   ) {
     this.statements = prepareStatements(db);
+    this.now = options.now ?? Date.now;
     // BEGIN IMMEDIATE takes the write lock before reading, so two processes never decide on the same
     // tokens (a deferred transaction would fail with SQLITE_BUSY when upgrading to write).
     const take = db.transaction((key: string, limit: RateLimit, now: number): boolean => {
@@ -186,16 +189,16 @@ export class SqliteBackend implements Backend {
   }
 
   async read(space: string, key: string): Promise<StoredText | undefined> {
-    const row = this.statements.read.get(key, space, Date.now());
+    const row = this.statements.read.get(key, space, this.now());
     return row && { text: row.value, expiresAt: row.expires_at };
   }
 
   async write(space: string, key: string, text: string, ttlMs: number): Promise<void> {
-    this.statements.write.run(key, space, text, Date.now() + ttlMs);
+    this.statements.write.run(key, space, text, this.now() + ttlMs);
   }
 
   async extend(space: string, key: string, ttlMs: number): Promise<void> {
-    const now = Date.now();
+    const now = this.now();
     this.statements.extend.run(now + ttlMs, key, space, now);
   }
 
@@ -212,12 +215,12 @@ export class SqliteBackend implements Backend {
   }
 
   async claim(space: string, key: string, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
+    const now = this.now();
     return this.statements.claim.run(key, space, now + ttlMs, now).changes === 1;
   }
 
   async take(key: string, limit: RateLimit): Promise<boolean> {
-    return this.takeAtomically(key, limit, Date.now());
+    return this.takeAtomically(key, limit, this.now());
   }
 
   /**
@@ -230,7 +233,7 @@ export class SqliteBackend implements Backend {
     let deleted = 0;
     try {
       for (const statement of [this.statements.sweepEntries, this.statements.sweepBuckets]) {
-        deleted += await this.inBatches(() => statement.run(Date.now(), BATCH).changes);
+        deleted += await this.inBatches(() => statement.run(this.now(), BATCH).changes);
       }
     } catch (error) {
       this.options.logger.warn(

@@ -13,6 +13,7 @@ import { checkKey, checkLimit, checkSpace, checkTtl, serialize } from './keys';
 import { MemoryBackend } from './memoryBackend';
 import type { Sealer } from './sealing';
 import type {
+  Clock,
   InstallationStore,
   RateLimit,
   StateBackendName,
@@ -32,6 +33,8 @@ export interface StoreParts {
   readonly primary: Backend;
   readonly sealer: Sealer | undefined;
   readonly logger: StateLogger;
+  /** The clock the backend keeps time by (memory and SQLite); Date.now unless a test moves time. */
+  readonly now?: Clock;
   /**
    * Set when the configured backend could not be opened at all (an unusable SQLite file): `primary`
    * is then this process's memory, the store says why in its health, and installations are refused.
@@ -43,16 +46,19 @@ export class ResilientStateStore implements StateStore {
   readonly backend: StateBackendName;
   readonly installations: InstallationStore;
   /** Dedupe and rate limits for this process alone, while the backend is out of reach. */
-  private readonly local = new MemoryBackend({ maxEntries: 50_000 });
+  private readonly local: MemoryBackend;
   /** The last write that failed, until a write succeeds again (reads alone prove nothing: a full disk reads). */
   private lastFailure: string | undefined;
   private reported: StateHealth;
 
   constructor(private readonly parts: StoreParts) {
     this.backend = parts.configured;
+    const now = parts.now ?? Date.now;
+    this.local = new MemoryBackend({ maxEntries: 50_000, now });
     this.installations = new SealedInstallations({
       sealer: parts.sealer,
       logger: parts.logger,
+      now,
       run: (operation, action) => this.requirePersistent(operation, action),
     });
     this.reported = this.health();

@@ -9,6 +9,9 @@ import type { Logger } from 'pino';
 /** The store logs through the server's logger (pino), injected. */
 export type StateLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
 
+/** Milliseconds since the epoch; `Date.now` but where a test moves time itself. */
+export type Clock = () => number;
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** A token bucket: `burst` takes at once, then `perSecond` more each second. */
