@@ -20,14 +20,24 @@ import ptUnderstand from '../locales/pt-BR/understand.json';
 import zhAnswer from '../locales/zh-CN/answer.json';
 import zhRfc from '../locales/zh-CN/rfc3463.json';
 import zhUnderstand from '../locales/zh-CN/understand.json';
+import type { KnownCodeKey } from './knowledge/knownCodes';
 import type { Locale } from './locales';
 
+/**
+ * Compiles only when `Codes` has an entry for every known code: a code added to `KNOWN_CODES`
+ * without its content fails here, not at run time.
+ */
+type EveryKnownCode<Codes extends Record<KnownCodeKey, unknown>> = Codes;
+
 /** Card text: what the bot says. */
-export type AnswerContent = typeof enAnswer;
+export type AnswerContent = typeof enAnswer & { codes: EveryKnownCode<typeof enAnswer.codes> };
+
 /** Standard meanings of RFC 3463 classes, subjects and details. */
 export type StatusCodeContent = typeof enRfc;
 /** Vocabulary for reading messages: phrases separated by `|`. */
-export type UnderstandingContent = typeof enUnderstand;
+export type UnderstandingContent = typeof enUnderstand & {
+  symptom: EveryKnownCode<typeof enUnderstand.symptom>;
+};
 
 export interface LanguageContent {
   answer: AnswerContent;

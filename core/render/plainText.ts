@@ -1,4 +1,7 @@
-/** The answer as plain text for a terminal or a notification preview. */
+/**
+ * The answer as plain text for a terminal, a notification or a screen reader: the whole answer,
+ * every fold included, in the layout's reading order.
+ */
 import type { Answer, Block } from '../answer/model';
 import { plainOf } from './inline';
 
@@ -13,7 +16,9 @@ function blockLines(block: Block): string[] {
     case 'paragraph':
       return [plainOf(block.text)];
     case 'list':
-      return block.items.map((item, index) => `${block.ordered ? `${index + 1}.` : '-'} ${plainOf(item)}`);
+      return block.items.map(
+        (item, index) => `${block.ordered ? `${(block.start ?? 1) + index}.` : '-'} ${plainOf(item)}`,
+      );
     case 'facts':
       return block.facts.map((fact) => `${fact.label}: ${escapeForTerminal(fact.value)}`);
     case 'command':
