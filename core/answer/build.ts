@@ -28,7 +28,7 @@ function body(
     case 'help':
       return helpAnswer(t);
     case 'language':
-      return languageAnswer(t, locale, requested);
+      return languageAnswer(t, requested);
     case 'unknown':
       return unknownAnswer(t);
   }

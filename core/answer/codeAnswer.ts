@@ -29,6 +29,15 @@ function heading(
   };
 }
 
+/**
+ * Microsoft 365's retries, said once in every answer about a mail flow intelligence error, unless
+ * each such error is in its expired form, whose note says it already.
+ */
+function retrySections(t: Translator, topics: readonly Topic[]): Section[] {
+  const retrying = topics.some((topic) => topic.kind === 'known' && topic.expiredForms.length === 0);
+  return retrying ? [{ id: 'retry', title: '', blocks: [{ kind: 'paragraph', text: t.text('retry') }] }] : [];
+}
+
 function topicSections(t: Translator, locale: Locale, request: AnswerRequest, topics: Topic[]): Section[] {
   const several = topics.length > 1;
   return topics.flatMap((topic, index) => {
@@ -60,6 +69,7 @@ export function codeAnswer(t: Translator, locale: Locale, request: AnswerRequest
     title: otherCodes.length > 0 ? `${title} · ${otherCodes.join(', ')}` : title,
     summary,
     sections: [
+      ...retrySections(t, topics),
       ...detailSections(t, request),
       ...relationSections(t, request),
       ...topicSections(t, locale, request, topics),

@@ -1,6 +1,7 @@
-/** What an enhanced status code means by the standard, in the answer's language. */
+/** What an enhanced status code means, by the standard and in Exchange Online, in the answer's language. */
 import { CONTENT } from '../content';
 import type { Translator } from '../i18n';
+import { exchangeOnlineKey } from '../knowledge/exchangeOnlineCodes';
 import type { StatusCodeParts } from '../knowledge/statusCode';
 import type { Locale } from '../locales';
 
@@ -24,4 +25,10 @@ export function standardMeaning(t: Translator, locale: Locale, parts: StatusCode
     ? t.text('rfc.registered', { detail: parts.detail, detailMeaning })
     : t.text('rfc.unregistered', { detail: parts.detail });
   return [classAndSubject, detail];
+}
+
+/** What Exchange Online means by `code` where it gives the code a meaning of its own. */
+export function exchangeOnlineMeaning(t: Translator, code: string): string | undefined {
+  const key = exchangeOnlineKey(code);
+  return key === undefined ? undefined : t.text(`exchangeOnline.${key}`);
 }

@@ -8,7 +8,7 @@ import { type CodeGuidance, codeKey, GUIDANCE, OTHER_GUIDANCE } from '../knowled
 import type { StatusCodeParts } from '../knowledge/statusCode';
 import type { Locale } from '../locales';
 import type { Block, FoldId, Section } from './model';
-import { standardMeaning } from './statusMeaning';
+import { exchangeOnlineMeaning, standardMeaning } from './statusMeaning';
 import type { Topic } from './topics';
 
 export interface TopicPlace {
@@ -21,11 +21,10 @@ export interface TopicPlace {
 const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
 
 function commandBlocks(t: Translator, commands: CodeGuidance['commands']): Block[] {
-  return commands.map(({ caption, command }) => ({
-    kind: 'command',
-    caption: t.text(`powershell.${caption}`),
-    command,
-  }));
+  return commands.flatMap(({ caption, command, explained }): Block[] => [
+    { kind: 'command', caption: t.text(`commands.${caption}`), command },
+    ...(explained ? [paragraph(t.text(`commands.${explained}`))] : []),
+  ]);
 }
 
 /** A section, or none when it would be empty. */
@@ -105,9 +104,18 @@ export function otherTopicSections(
   parts: StatusCodeParts,
   place: TopicPlace,
 ): Section[] {
+  // The lead topic's standard meaning is the answer's summary; Exchange Online's own meaning, where
+  // it has one, is what the admin most needs next to it.
+  const exchangeOnline = exchangeOnlineMeaning(t, parts.code);
   const standard = place.lead ? [] : standardMeaning(t, locale, parts);
   const meaning = [...standard, t.text('codes.other.meaning')].map(paragraph);
   return [
+    ...section(
+      `${place.id}-exchangeOnline`,
+      place.lead ? undefined : 'causes',
+      t.text('sections.exchangeOnline'),
+      exchangeOnline === undefined ? [] : [paragraph(exchangeOnline)],
+    ),
     ...stepSections(t, place, t.list('codes.other.fix'), [paragraph(t.text('partner'))]),
     ...section(`${place.id}-meaning`, 'causes', t.text('sections.meaning'), meaning),
     ...section(

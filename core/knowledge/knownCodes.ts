@@ -8,45 +8,45 @@
  * content has an entry for every `KnownCodeKey`.
  */
 
+import { type ContentKey, contentKey } from './contentKey';
+
 export const KNOWN_CODES = ['4.4.312', '4.4.315', '4.4.316', '4.4.317', '4.4.318', '4.7.320'] as const;
 export type KnownCode = (typeof KNOWN_CODES)[number];
 
-/** `4.4.316` → `4_4_316`, at the type level. */
-type Underscored<Code extends string> = Code extends `${infer Head}.${infer Tail}`
-  ? `${Head}_${Underscored<Tail>}`
-  : Code;
-
 /** Key of a known code's content in the locale files (`codes.<key>`, `symptom.<key>`). */
-export type KnownCodeKey = `c${Underscored<KnownCode>}`;
+export type KnownCodeKey = ContentKey<KnownCode>;
 
-// The string operation below is what `Underscored` spells out for the compiler.
-export const codeKey = (code: KnownCode): KnownCodeKey => `c${code.replaceAll('.', '_')}` as KnownCodeKey;
+export const codeKey = (code: KnownCode): KnownCodeKey => contentKey(code);
 
 export function isKnownCode(code: string): code is KnownCode {
   return (KNOWN_CODES as readonly string[]).includes(code);
 }
 
-/** Caption keys under `powershell.` in `answer.json`. */
+/** Caption keys under `commands.` in `answer.json`. */
 export type CommandCaption =
   | 'findConnector'
+  | 'readTls'
   | 'disableConnector'
   | 'removeConnector'
   | 'authoritative'
   | 'smartHosts'
-  | 'tls'
   | 'tlsDomain'
-  | 'validate';
+  | 'validate'
+  | 'serverCertificate'
+  | 'serverStartTls';
 
 export interface Command {
   caption: CommandCaption;
   command: string;
+  /** Key under `commands.` of what to know about the command's output. */
+  explained?: 'tlsSettingsNote';
 }
 
 export type AdminLink = 'connectors' | 'acceptedDomains' | 'ipRanges';
 
 const FIND_CONNECTOR: Command = {
   caption: 'findConnector',
-  command: 'Get-OutboundConnector | Format-List Name,Enabled,SmartHosts,TlsSettings,TlsDomain',
+  command: 'Get-OutboundConnector | Format-List Name,Enabled,UseMXRecord,SmartHosts,TlsSettings,TlsDomain',
 };
 const VALIDATE: Command = {
   caption: 'validate',
@@ -54,11 +54,24 @@ const VALIDATE: Command = {
 };
 const SMART_HOSTS: Command = {
   caption: 'smartHosts',
-  command: 'Set-OutboundConnector -Identity "<connector name>" -SmartHosts <mail.contoso.com>',
+  // A connector that routed by MX records takes smart hosts only together with -UseMXRecord $false.
+  command: 'Set-OutboundConnector -Identity "<connector name>" -UseMXRecord $false -SmartHosts <mail.contoso.com>',
 };
-const TLS: Command = {
-  caption: 'tls',
-  command: 'Set-OutboundConnector -Identity "<connector name>" -TlsSettings CertificateValidation',
+/** Reads, never changes: which TLS the connector asks for, and for which name. */
+const READ_TLS: Command = {
+  caption: 'readTls',
+  command: 'Get-OutboundConnector -Identity "<connector name>" | Format-List Name,SmartHosts,TlsSettings,TlsDomain',
+  explained: 'tlsSettingsNote',
+};
+/** Run from any machine with OpenSSL: what the server offers on port 25, and its certificate. */
+const SERVER_CERTIFICATE: Command = {
+  caption: 'serverCertificate',
+  command:
+    'openssl s_client -starttls smtp -connect <mail.contoso.com>:25 -servername <mail.contoso.com> -showcerts',
+};
+const SERVER_STARTTLS: Command = {
+  caption: 'serverStartTls',
+  command: 'openssl s_client -starttls smtp -connect <mail.contoso.com>:25 -servername <mail.contoso.com>',
 };
 
 export interface CodeGuidance {
@@ -95,20 +108,19 @@ export const GUIDANCE: Record<KnownCode, CodeGuidance> = {
     // The second step is Fix now.
     firstStepWhenOnPremisesRetired: 1,
   },
-  '4.4.317': { links: ['connectors'], commands: [FIND_CONNECTOR, TLS, VALIDATE], serverChecks: [] },
+  '4.4.317': { links: ['connectors'], commands: [READ_TLS, VALIDATE], serverChecks: [SERVER_STARTTLS] },
   '4.4.318': { links: ['connectors'], commands: [FIND_CONNECTOR, VALIDATE], serverChecks: [] },
   '4.7.320': {
     links: ['connectors'],
     commands: [
-      FIND_CONNECTOR,
+      READ_TLS,
       {
         caption: 'tlsDomain',
-        command:
-          'Set-OutboundConnector -Identity "<connector name>" -TlsSettings DomainValidation -TlsDomain <mail.contoso.com>',
+        command: 'Set-OutboundConnector -Identity "<connector name>" -TlsDomain <name on the certificate>',
       },
       VALIDATE,
     ],
-    serverChecks: [],
+    serverChecks: [SERVER_CERTIFICATE],
   },
 };
 

@@ -70,6 +70,7 @@ test('each fold button shows or hides that fold’s sections, and only those', (
 
 test('the first state shows the first screen, and opens the steps only for "how do I fix"', () => {
   expect(visibility(renderAdaptiveCard(ask('what does 4.4.316 mean?').answer))).toEqual({
+    retry: true,
     't0-first': true,
     't0-causes': false,
     't0-steps': false,
