@@ -35,13 +35,25 @@ function heading(
  */
 function retrySections(t: Translator, topics: readonly Topic[]): Section[] {
   const retrying = topics.some((topic) => topic.kind === 'known' && topic.expiredForms.length === 0);
-  return retrying ? [{ id: 'retry', title: '', blocks: [{ kind: 'paragraph', text: t.text('retry') }] }] : [];
+  return retrying ? [{ id: 'retry', title: '', blocks: [{ kind: 'note', text: t.text('retry') }] }] : [];
 }
+
+/**
+ * The partner case, once whatever the codes: whose server it is belongs with the causes, and keeps
+ * the steps, which "how do I fix" opens, short.
+ */
+const partnerSection = (t: Translator): Section => ({
+  id: 'partner',
+  fold: 'causes',
+  title: '',
+  blocks: [{ kind: 'paragraph', text: t.text('partner') }],
+});
 
 function topicSections(t: Translator, locale: Locale, request: AnswerRequest, topics: Topic[]): Section[] {
   const several = topics.length > 1;
+  const commandsGiven = new Set<string>();
   return topics.flatMap((topic, index) => {
-    const place = { id: `t${index}`, lead: index === 0 };
+    const place = { id: `t${index}`, lead: index === 0, commandsGiven };
     const sections =
       topic.kind === 'known'
         ? knownTopicSections(t, topic, place, request.onPremisesRetired === true)
@@ -73,6 +85,7 @@ export function codeAnswer(t: Translator, locale: Locale, request: AnswerRequest
       ...detailSections(t, request),
       ...relationSections(t, request),
       ...topicSections(t, locale, request, topics),
+      partnerSection(t),
     ],
     links: LINK_ORDER.filter((target) => target === 'article' || adminLinks.has(target as AdminLink)),
   };

@@ -20,6 +20,8 @@ import type { AnswerRequest } from './request';
 
 export type Block =
   | { kind: 'paragraph'; text: string }
+  /** Secondary text, such as the retries every answer mentions: shown smaller where a format can. */
+  | { kind: 'note'; text: string }
   /** `start`: the number of the first item of an ordered list that continues an earlier one. */
   | { kind: 'list'; items: readonly string[]; ordered: boolean; start?: number }
   | { kind: 'facts'; facts: readonly Fact[] }

@@ -12,7 +12,7 @@ function messageNote(t: Translator, message: string | undefined): Block[] {
   const socketError = message === undefined ? undefined : socketErrorIn(message);
   if (!socketError) return [];
   const meaning = t.text(`socketError.${socketError.key}`);
-  return [{ kind: 'paragraph', text: t.text('socketError.note', { code: socketError.code, meaning }) }];
+  return [{ kind: 'note', text: t.text('socketError.note', { code: socketError.code, meaning }) }];
 }
 
 export function detailSections(t: Translator, request: AnswerRequest): Section[] {
@@ -32,6 +32,7 @@ export function detailSections(t: Translator, request: AnswerRequest): Section[]
   ];
 }
 
+/** How the codes of one paste relate: a reply quoted inside an error, an expiry and its cause. */
 export function relationSections(t: Translator, request: AnswerRequest): Section[] {
   const blocks = request.codes.flatMap(({ code, relation }): Block[] =>
     relation
@@ -43,5 +44,8 @@ export function relationSections(t: Translator, request: AnswerRequest): Section
         ]
       : [],
   );
-  return blocks.length > 0 ? [{ id: 'relation', title: t.text('sections.relation'), blocks }] : [];
+  // Background to the answer: it waits with the causes.
+  return blocks.length > 0
+    ? [{ id: 'relation', fold: 'causes', title: t.text('sections.relation'), blocks }]
+    : [];
 }

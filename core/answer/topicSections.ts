@@ -16,15 +16,24 @@ export interface TopicPlace {
   id: string;
   /** The topic leads the answer: its meaning is the answer's summary, its first step is shown first. */
   lead: boolean;
+  /**
+   * Commands an earlier topic of the same answer already gives, which this one leaves out; it adds
+   * its own. Several codes in one paste often share the commands that find and test the connector.
+   */
+  commandsGiven: Set<string>;
 }
 
 const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
 
-function commandBlocks(t: Translator, commands: CodeGuidance['commands']): Block[] {
-  return commands.flatMap(({ caption, command, explained }): Block[] => [
-    { kind: 'command', caption: t.text(`commands.${caption}`), command },
-    ...(explained ? [paragraph(t.text(`commands.${explained}`))] : []),
-  ]);
+function commandBlocks(t: Translator, commands: CodeGuidance['commands'], given: Set<string>): Block[] {
+  return commands.flatMap(({ caption, command, explained }): Block[] => {
+    if (given.has(command)) return [];
+    given.add(command);
+    return [
+      { kind: 'command', caption: t.text(`commands.${caption}`), command },
+      ...(explained ? [paragraph(t.text(`commands.${explained}`))] : []),
+    ];
+  });
 }
 
 /** A section, or none when it would be empty. */
@@ -79,8 +88,7 @@ export function knownTopicSections(
   );
   const afterSteps: Block[] = [
     ...(t.has(`${key}.note`) ? [paragraph(t.text(`${key}.note`))] : []),
-    ...commandBlocks(t, guidance.serverChecks),
-    paragraph(t.text('partner')),
+    ...commandBlocks(t, guidance.serverChecks, place.commandsGiven),
   ];
   return [
     // Another topic's meaning is background, so it waits with the causes.
@@ -93,7 +101,7 @@ export function knownTopicSections(
       `${place.id}-commands`,
       'commands',
       t.text('sections.powershell'),
-      commandBlocks(t, guidance.commands),
+      commandBlocks(t, guidance.commands, place.commandsGiven),
     ),
   ];
 }
@@ -116,13 +124,13 @@ export function otherTopicSections(
       t.text('sections.exchangeOnline'),
       exchangeOnline === undefined ? [] : [paragraph(exchangeOnline)],
     ),
-    ...stepSections(t, place, t.list('codes.other.fix'), [paragraph(t.text('partner'))]),
+    ...stepSections(t, place, t.list('codes.other.fix'), []),
     ...section(`${place.id}-meaning`, 'causes', t.text('sections.meaning'), meaning),
     ...section(
       `${place.id}-commands`,
       'commands',
       t.text('sections.powershell'),
-      commandBlocks(t, OTHER_GUIDANCE.commands),
+      commandBlocks(t, OTHER_GUIDANCE.commands, place.commandsGiven),
     ),
   ];
 }

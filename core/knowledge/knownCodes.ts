@@ -44,9 +44,12 @@ export interface Command {
 
 export type AdminLink = 'connectors' | 'acceptedDomains' | 'ipRanges';
 
+// Properties are listed with a space after each comma, which PowerShell allows, so that the line can
+// wrap on a narrow card instead of running off its edge.
 const FIND_CONNECTOR: Command = {
   caption: 'findConnector',
-  command: 'Get-OutboundConnector | Format-List Name,Enabled,UseMXRecord,SmartHosts,TlsSettings,TlsDomain',
+  command:
+    'Get-OutboundConnector | Format-List Name, Enabled, UseMXRecord, SmartHosts, TlsSettings, TlsDomain',
 };
 const VALIDATE: Command = {
   caption: 'validate',
@@ -55,12 +58,14 @@ const VALIDATE: Command = {
 const SMART_HOSTS: Command = {
   caption: 'smartHosts',
   // A connector that routed by MX records takes smart hosts only together with -UseMXRecord $false.
-  command: 'Set-OutboundConnector -Identity "<connector name>" -UseMXRecord $false -SmartHosts <mail.contoso.com>',
+  command:
+    'Set-OutboundConnector -Identity "<connector name>" -UseMXRecord $false -SmartHosts <mail.contoso.com>',
 };
 /** Reads, never changes: which TLS the connector asks for, and for which name. */
 const READ_TLS: Command = {
   caption: 'readTls',
-  command: 'Get-OutboundConnector -Identity "<connector name>" | Format-List Name,SmartHosts,TlsSettings,TlsDomain',
+  command:
+    'Get-OutboundConnector -Identity "<connector name>" | Format-List Name, SmartHosts, TlsSettings, TlsDomain',
   explained: 'tlsSettingsNote',
 };
 /** Run from any machine with OpenSSL: what the server offers on port 25, and its certificate. */

@@ -13,7 +13,9 @@ export type WindowsSocketErrorKey = ContentKey<WindowsSocketError>;
 const SOCKET_ERROR = /\bSocket error code (\d{5})\b/i;
 
 /** The Windows socket error that a pasted error message quotes, when it is one of the known ones. */
-export function socketErrorIn(message: string): { code: WindowsSocketError; key: WindowsSocketErrorKey } | undefined {
+export function socketErrorIn(
+  message: string,
+): { code: WindowsSocketError; key: WindowsSocketErrorKey } | undefined {
   const code = SOCKET_ERROR.exec(message)?.[1];
   if (!code || !(WINDOWS_SOCKET_ERRORS as readonly string[]).includes(code)) return undefined;
   return { code: code as WindowsSocketError, key: contentKey(code as WindowsSocketError) };

@@ -14,6 +14,7 @@ export const escapeForTerminal = (text: string): string => text.replace(CONTROL_
 function blockLines(block: Block): string[] {
   switch (block.kind) {
     case 'paragraph':
+    case 'note':
       return [plainOf(block.text)];
     case 'list':
       return block.items.map(

@@ -39,7 +39,7 @@ describe.each([...LOCALES])('%s', (locale) => {
 
   test('the 4.4.317 commands read the TLS settings and explain them; none changes them', () => {
     const commands = sectionText(answerAgain(explain('4.4.317'), locale), 't0-commands');
-    expect(commands).toContain('| Format-List Name,SmartHosts,TlsSettings,TlsDomain');
+    expect(commands).toContain('| Format-List Name, SmartHosts, TlsSettings, TlsDomain');
     expect(commands).not.toContain('Set-OutboundConnector');
     expect(commands).toContain(content.commands.tlsSettingsNote);
     for (const setting of ['EncryptionOnly', 'CertificateValidation', 'DomainValidation', 'TlsDomain'])

@@ -18,6 +18,7 @@ function shape(answer: Answer) {
   const blockShape = (block: Block) => {
     switch (block.kind) {
       case 'paragraph':
+      case 'note':
         return { kind: block.kind };
       case 'list':
         return { kind: block.kind, ordered: block.ordered, items: block.items.length, start: block.start };

@@ -62,7 +62,7 @@ test('each fold button shows or hides that fold’s sections, and only those', (
   const buttons = foldButtons(renderAdaptiveCard(answer));
   expect(buttons.map((button) => button.title)).toEqual(answer.folds.map((fold) => fold.label));
   expect(buttons.map((button) => button.targetElements)).toEqual([
-    ['t0-causes'],
+    ['t0-causes', 'partner'],
     ['t0-steps'],
     ['t0-commands'],
   ]);
@@ -70,6 +70,7 @@ test('each fold button shows or hides that fold’s sections, and only those', (
 
 test('the first state shows the first screen, and opens the steps only for "how do I fix"', () => {
   expect(visibility(renderAdaptiveCard(ask('what does 4.4.316 mean?').answer))).toEqual({
+    partner: false,
     retry: true,
     't0-first': true,
     't0-causes': false,

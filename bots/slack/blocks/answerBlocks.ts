@@ -50,6 +50,7 @@ const plainText = (text: string, max: number) => ({
 function blockText(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
+    case 'note':
       return mrkdwn(block.text);
     case 'list':
       return block.items

@@ -41,6 +41,8 @@ function blockElements(block: Block): CardElement[] {
   switch (block.kind) {
     case 'paragraph':
       return [textBlock(block.text)];
+    case 'note':
+      return [textBlock(block.text, { isSubtle: true, size: 'Small' })];
     case 'list':
       return [textBlock(markdownList(block.items, block.ordered, block.start))];
     case 'facts':
