@@ -65,9 +65,21 @@ export function rateLimitedText(locale: Locale): string {
   return translatorFor(locale).text('error.rateLimited');
 }
 
-export type { Answer, Block, Fact, Link, Section } from './answer/model';
+export {
+  type Answer,
+  type Block,
+  type Fact,
+  FOLD_IDS,
+  type Fold,
+  type FoldId,
+  initiallyOpen,
+  type Link,
+  type Section,
+  visibleSections,
+} from './answer/model';
 export { type AnswerRequest, parseAnswerRequest } from './answer/request';
 export { type Translator, translatorFor } from './i18n';
+export { KNOWN_CODES, type KnownCode } from './knowledge/knownCodes';
 export { AUTONYMS, isLocale, LOCALES, type Locale, toAnswerLocale } from './locales';
 export { plainOf, type Run, splitBold } from './render/inline';
 export { escapeForTerminal, renderPlainText } from './render/plainText';
