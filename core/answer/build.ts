@@ -1,4 +1,5 @@
 /** Builds the channel-neutral answer for a request, in one language. */
+import { checkAskBody } from '../check/askAnswer';
 import { CONTENT } from '../content';
 import { type Translator, translatorFor } from '../i18n';
 import { type AdminLink, codeKey, GUIDANCE, KNOWN_CODES, OTHER_GUIDANCE } from '../knowledge/knownCodes';
@@ -164,6 +165,8 @@ function body(t: Translator, locale: Locale, request: AnswerRequest, requested: 
       return helpAnswer(t);
     case 'language':
       return languageAnswer(t, locale, requested);
+    case 'check':
+      return checkAskBody(t, request);
     case 'unknown':
       return unknownAnswer(t);
   }
