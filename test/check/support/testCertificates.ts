@@ -3,7 +3,7 @@
  * crypto for the keys): trusted, expired, for another name, self-signed. Nothing is committed.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import forge from 'node-forge';
@@ -88,6 +88,8 @@ export interface TestPki {
   expired(altNames: readonly string[]): KeyAndCertificate;
   /** Valid, but signed by itself. */
   selfSigned(altNames: readonly string[]): KeyAndCertificate;
+  /** Removes the CA file. */
+  dispose(): void;
 }
 
 export function createTestPki(): TestPki {
@@ -118,5 +120,6 @@ export function createTestPki(): TestPki {
     trusted: (names) => leaf(names, now - DAY_MS, now + 90 * DAY_MS, true),
     expired: (names) => leaf(names, now - 100 * DAY_MS, now - 10 * DAY_MS, true),
     selfSigned: (names) => leaf(names, now - DAY_MS, now + 90 * DAY_MS, false),
+    dispose: () => rmSync(folder, { recursive: true, force: true }),
   };
 }
