@@ -15,8 +15,11 @@ import { foldForMatching } from './normalize';
 export interface CheckRequest {
   /** The target, validated: a lower-case host name or an IP address. */
   host: string;
-  /** The languages whose verb the message used ("verifica" is Spanish, Italian and Portuguese). */
-  verbLocales: readonly Locale[];
+  /**
+   * The languages the words are in: the verb's ("verifica" is Spanish, Italian and Portuguese),
+   * narrowed by the other words where they tell ("o servidor" is Portuguese).
+   */
+  locales: readonly Locale[];
 }
 
 /** A check request is a short command; longer messages are not read as one. */
@@ -83,24 +86,30 @@ export function readCheckRequest(text: string): CheckRequest | undefined {
 
   let rest = foldForMatching(words.join(' ')).replace(IGNORED_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();
   rest = consume(rest, COMMANDS)?.rest ?? rest;
-  rest = consume(rest, LEAD_INS)?.rest ?? rest;
-  const verb = consume(rest, VERBS);
+  const leadIn = consume(rest, LEAD_INS);
+  const verb = consume(leadIn?.rest ?? rest, VERBS);
   if (!verb) return undefined;
-  rest = consume(verb.rest, TARGETS)?.rest ?? verb.rest;
-  return rest === '' ? { host: target.host, verbLocales: verb.locales } : undefined;
+  const named = consume(verb.rest, TARGETS);
+  if ((named?.rest ?? verb.rest) !== '') return undefined;
+  let locales = verb.locales;
+  for (const words of [leadIn, named]) {
+    const narrowed = locales.filter((locale) => words?.locales.includes(locale));
+    if (narrowed.length > 0) locales = narrowed;
+  }
+  return { host: target.host, locales };
 }
 
 /**
  * The understanding of a check request: the `check` intent, with the target as the destination
- * server. Written in the verb's language where only one language has that verb, or the client's
- * where it is one of them.
+ * server. Written in the words' language where only one language has them, or the client's where
+ * it is one of them.
  */
 export function checkUnderstanding(request: CheckRequest, clientLocale: Locale | undefined): Understanding {
-  const [only, ...others] = request.verbLocales;
+  const [only, ...others] = request.locales;
   const writtenIn =
     only !== undefined && others.length === 0
       ? only
-      : clientLocale && request.verbLocales.includes(clientLocale)
+      : clientLocale && request.locales.includes(clientLocale)
         ? clientLocale
         : undefined;
   return {
