@@ -68,6 +68,7 @@ export function rateLimitedText(locale: Locale): string {
 export type { Answer, Block, Fact, Link, Section } from './answer/model';
 export { type AnswerRequest, parseAnswerRequest } from './answer/request';
 export { buildCheckCard, type CheckCard, type CheckStepLine } from './check/card';
+export { type CheckRefusal, checkProgressText, checkRefusalText } from './check/messages';
 export type { CheckResult, CheckStep, StepReport } from './check/model';
 export { type CheckTarget, parseCheckTarget, parseHostName } from './check/target';
 export { checkVerdict } from './check/verdict';

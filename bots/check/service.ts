@@ -3,6 +3,7 @@
  * target, and a log line for every check asked for. The conversation layer calls `runCheck` and
  * renders the outcome with the core's check card (or the refusal text) in the user's language.
  */
+import type { CheckRefusal } from '../../core/check/messages';
 import type { CheckResult } from '../../core/check/model';
 import { type CheckTarget, parseCheckTarget, parseHostName } from '../../core/check/target';
 import { checkVerdict } from '../../core/check/verdict';
@@ -20,9 +21,6 @@ export interface Requester {
    */
   ids: readonly string[];
 }
-
-/** Why a check was not run. Each has its text in `locales/<lng>/check.json` (`refused.*`). */
-export type CheckRefusal = 'disabled' | 'notAllowed' | 'invalidTarget' | 'privateAddress' | 'rateLimited';
 
 export type CheckOutcome =
   | { kind: 'checked'; result: CheckResult; cached: boolean }

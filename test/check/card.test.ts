@@ -5,7 +5,14 @@
 import { renderCheckBlocks } from '../../bots/slack/blocks/checkBlocks';
 import { SLACK_LIMITS } from '../../bots/slack/blocks/limits';
 import { renderCheckCard } from '../../bots/teams/cards/checkCard';
-import { buildCheckCard, checkVerdict, LOCALES, renderCheckText } from '../../core';
+import {
+  buildCheckCard,
+  checkProgressText,
+  checkRefusalText,
+  checkVerdict,
+  LOCALES,
+  renderCheckText,
+} from '../../core';
 import { cardIssues } from '../support/adaptiveCards';
 import { HOSTILE_GREETING, SAMPLE_RESULTS } from './support/sampleResults';
 
@@ -85,4 +92,11 @@ describe('what the server said is shown as text, never as markup', () => {
     expect(text).not.toContain('\u001b');
     expect(text).toContain('<!channel>');
   });
+});
+
+test.each([...LOCALES])('%s: the progress line and every refusal have their text', (locale) => {
+  expect(checkProgressText('mail.contoso.com', locale)).toContain('mail.contoso.com');
+  for (const reason of ['disabled', 'notAllowed', 'invalidTarget', 'privateAddress', 'rateLimited'] as const)
+    expect(checkRefusalText(reason, locale, 'mail.contoso.com').trim()).not.toBe('');
+  expect(checkRefusalText('privateAddress', locale, '10.0.0.1')).toContain('10.0.0.1');
 });
