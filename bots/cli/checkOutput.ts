@@ -3,9 +3,10 @@ import { type CheckCard, renderCheckText } from '../../core';
 import { renderCheckBlocks } from '../slack/blocks/checkBlocks';
 import { renderCheckCard } from '../teams/cards/checkCard';
 import type { Format } from './args';
+import { type PrintableObject, printed } from './printed';
 
 /** One check object (CONTRACT.md, "Fields of a check object"). */
-export function checkObject(card: CheckCard): Record<string, unknown> {
+export function checkObject(card: CheckCard): PrintableObject & Record<string, unknown> {
   return {
     host: card.host,
     ...(card.address ? { address: card.address } : {}),
@@ -19,14 +20,5 @@ export function checkObject(card: CheckCard): Record<string, unknown> {
 }
 
 export function checkIn(format: Format, card: CheckCard): string {
-  switch (format) {
-    case 'text':
-      return renderCheckText(card);
-    case 'json':
-      return JSON.stringify(checkObject(card), null, 2);
-    case 'teams':
-      return JSON.stringify(renderCheckCard(card), null, 2);
-    case 'slack':
-      return JSON.stringify(renderCheckBlocks(card), null, 2);
-  }
+  return printed(format, checkObject(card));
 }
