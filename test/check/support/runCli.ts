@@ -4,9 +4,15 @@
  * needs a process of its own. Asynchronous, so the stand-ins in this process go on answering.
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-const BIN = join(__dirname, '..', '..', '..', 'dist', 'bots', 'cli', 'main.js');
+/** The project's root: the nearest folder up with a package.json (this file also runs from dist/). */
+function projectRoot(from: string): string {
+  return existsSync(join(from, 'package.json')) ? from : projectRoot(dirname(from));
+}
+
+const BIN = join(projectRoot(__dirname), 'dist', 'bots', 'cli', 'main.js');
 
 export interface CliRun {
   status: number | null;

@@ -47,6 +47,8 @@ export async function startSmtpStandIn(options: SmtpStandInOptions): Promise<Mai
     disabledCommands: ['AUTH'],
     banner: 'stand-in ESMTP',
     logger: false,
+    // No reverse lookup of the client: the stand-in must not ask any resolver.
+    disableReverseLookup: true,
     closeTimeout: 100,
     onConnect(_session, callback) {
       connections++;
