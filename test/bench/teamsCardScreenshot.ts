@@ -1,10 +1,11 @@
 /**
  * Renders an answer card to PNG with Microsoft's Adaptive Cards renderer in headless Chromium, to
- * see a card as a person would: `npm run screenshot:teams [-- "question" out.png]`.
+ * see a card as a person would: `npm run screenshot:teams [-- "question" out.png]`, or any card
+ * printed by `mailflow … --format teams` and saved: `npm run screenshot:teams -- card.json out.png`.
  * Not part of `npm test`: it needs Chromium (`apt-get install chromium`). The page is built from
  * local files only and every network request is refused.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { renderAdaptiveCard } from '../../bots/teams/cards/answerCard';
@@ -70,7 +71,9 @@ const renderScript = (card: unknown): string => `
 `;
 
 async function main(question: string, output: string): Promise<void> {
-  const card = renderAdaptiveCard(ask(question).answer);
+  const card: unknown = question.endsWith('.json')
+    ? JSON.parse(readFileSync(question, 'utf8'))
+    : renderAdaptiveCard(ask(question).answer);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
