@@ -15,7 +15,7 @@ import { checkVerdict } from './verdict';
 export interface CheckStepLine {
   step: CheckStep;
   ok: boolean;
-  /** The step's name, from the content. */
+  /** The step's name with the punctuation that leads to the detail (`DNS: `, `连接：`), from the content. */
   label: string;
   /** What was seen. It quotes the server (its greeting, its certificate's names): untrusted text. */
   detail: string;
@@ -97,7 +97,7 @@ function stepLine(t: Translator, report: StepReport, host: string, locale: Local
   return {
     step: report.step,
     ok: report.problem === undefined,
-    label: t.text(`check:steps.${report.step}`),
+    label: t.text('check:stepLabel', { step: t.text(`check:steps.${report.step}`) }),
     detail: t.text(`check:detail.${key}`, values),
   };
 }

@@ -6,7 +6,7 @@ import { escapeForTerminal } from './plainText';
 export function renderCheckText(card: CheckCard): string {
   const lines = [card.title, '', plainOf(card.summary), ''];
   for (const step of card.steps) {
-    lines.push(`${step.ok ? '✓' : '✗'} ${step.label}: ${escapeForTerminal(step.detail)}`);
+    lines.push(`${step.ok ? '✓' : '✗'} ${step.label}${escapeForTerminal(step.detail)}`);
   }
   for (const note of card.notes) lines.push('', plainOf(note));
   lines.push('');

@@ -22,7 +22,7 @@ function stepsBlock(card: CheckCard): SlackBlock {
       elements: [
         { type: 'text', text: step.ok ? '✓ ' : '✗ ' },
         { type: 'text', text: step.label, style: { bold: true } },
-        { type: 'text', text: `: ${step.detail}` },
+        { type: 'text', text: step.detail },
       ],
     })),
   };

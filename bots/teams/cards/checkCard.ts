@@ -17,7 +17,7 @@ function stepLine(step: CheckCard['steps'][number]): CardElement {
         weight: 'Bolder',
         color: step.ok ? 'Good' : 'Attention',
       },
-      { type: 'TextRun', text: `${step.label}: `, weight: 'Bolder' },
+      { type: 'TextRun', text: step.label, weight: 'Bolder' },
       { type: 'TextRun', text: step.detail },
     ],
   };
