@@ -10,6 +10,7 @@ const QUESTIONS = [
   'help',
   'language',
   'lang pl',
+  'check mail.contoso.com',
   'asdfgh',
   ...Object.values(PASTES),
 ];
