@@ -3,6 +3,7 @@
  * the kind of answer (`codeAnswer`, `simpleAnswers`), which build their sections from the modules
  * below them, and then adds what every answer has: links, control labels and the folds.
  */
+import { checkAskBody } from '../check/askAnswer';
 import { type Translator, translatorFor } from '../i18n';
 import { linkUrl } from '../knowledge/links';
 import type { Locale } from '../locales';
@@ -29,6 +30,8 @@ function body(
       return helpAnswer(t);
     case 'language':
       return languageAnswer(t, requested);
+    case 'check':
+      return checkAskBody(t, request);
     case 'unknown':
       return unknownAnswer(t);
   }

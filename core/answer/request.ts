@@ -26,7 +26,7 @@ export interface AnswerRequest {
 const code = z.string().regex(/^[245]\.[0-7]\.\d{1,3}$/);
 const schema = z
   .object({
-    intent: z.enum(['explain', 'fix', 'list', 'help', 'language', 'unknown']),
+    intent: z.enum(['explain', 'fix', 'list', 'help', 'language', 'check', 'unknown']),
     codes: z
       .array(
         z

@@ -11,6 +11,7 @@ const QUESTIONS = [
   'help',
   'language',
   'lang pl',
+  'check mail.contoso.com',
   'asdfgh',
   ...Object.values(PASTES),
 ];
