@@ -2,6 +2,7 @@
  * The server's settings, read from the environment once at start-up and validated. The rest of the
  * code receives this typed object and never reads `process.env`.
  */
+import { CheckSettingError, type CheckSettings, readCheckSettings } from '../check/settings';
 import { parseStateSettings, type StateSettings } from '../runtime/state';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy, worstCaseMs } from './outbound/policy';
 
@@ -46,6 +47,8 @@ export interface Config {
   slack: SlackConfig;
   /** Timeouts and retries of every call to the Bot Framework connector and to Slack. */
   outbound: OutboundPolicy;
+  /** The live check of a destination mail server (`CHECK_*`). */
+  check: CheckSettings;
   /** Where the state lives (STATE_URL) and the key for Slack installations. */
   state: StateSettings;
 }
@@ -172,6 +175,15 @@ function readOutbound(env: Env): OutboundPolicy {
   return policy;
 }
 
+function readCheck(env: Env): CheckSettings {
+  try {
+    return readCheckSettings(env);
+  } catch (error) {
+    if (error instanceof CheckSettingError) throw new ConfigError(error.setting, error.problem);
+    throw error;
+  }
+}
+
 function readState(env: Env, cwd: string): StateSettings {
   const result = parseStateSettings(env, cwd);
   if (result.ok) return result.settings;
@@ -194,6 +206,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     teams,
     slack: readSlack(env),
     outbound: readOutbound(env),
+    check: readCheck(env),
     state: readState(env, cwd),
   };
 }
