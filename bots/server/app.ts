@@ -3,6 +3,12 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
 import type { Channel } from './channel';
+import {
+  applyConnectionLimits,
+  type ConnectionLimits,
+  DEFAULT_CONNECTION_LIMITS,
+} from './http/connectionLimits';
+import { refuseEncodedBodies } from './http/contentEncoding';
 import type { Logger } from './logger';
 
 /** How long requests in flight get to finish after a shutdown begins, before their sockets close. */
@@ -19,9 +25,15 @@ export interface BotServer {
   close(): Promise<void>;
 }
 
-export function createBotServer(channels: readonly Channel[], logger: Logger): BotServer {
+export function createBotServer(
+  channels: readonly Channel[],
+  logger: Logger,
+  limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
+): BotServer {
   const server = restify.createServer({ name: 'mailflow-bot', handleUncaughtExceptions: false });
+  applyConnectionLimits(server.server, limits);
   let ready = false;
+  server.pre(refuseEncodedBodies(logger));
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     return next();
