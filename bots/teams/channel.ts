@@ -14,6 +14,7 @@ import { createMemoryState, type TeamsState } from './bot/state';
 import { MailflowTeamsBot } from './bot/teamsBot';
 import { createTurnErrorHandler } from './bot/turnErrors';
 import { createRetryingHttpClient } from './connector/retryingHttpClient';
+import { TEAMS_TURN_BUDGET, type TurnBudgetLimits } from './connector/turnBudget';
 import { activityEndpoint } from './http/activityEndpoint';
 import {
   AUTHENTICATION_TIMEOUT_MS,
@@ -45,6 +46,8 @@ export interface TeamsChannelDeps {
   outbound?: OutboundPolicy;
   /** Where the keys that sign tokens are published; tests point them at a stand-in. */
   openIdMetadataUrls?: Readonly<Record<KeySource, string>>;
+  /** The time a turn's replies and apology must fit in. */
+  turnBudget?: TurnBudgetLimits;
 }
 
 /** Microsoft's OpenID metadata: the Bot Framework Service's keys, and Entra's for the Emulator and skills. */
@@ -99,6 +102,7 @@ export function createTeamsChannel(config: TeamsConfig, deps: TeamsChannelDeps):
     logic: (context) => bot.run(context),
     logger,
     newReference: makeReference,
+    budget: deps.turnBudget ?? TEAMS_TURN_BUDGET,
   });
 
   return {

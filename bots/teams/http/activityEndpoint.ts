@@ -10,6 +10,7 @@ import type { Request, Response } from 'restify';
 import type { Logger } from '../../server/logger';
 import { withTurnReference } from '../../server/turnReference';
 import type { Adapter } from '../adapter';
+import { TurnBudget, type TurnBudgetLimits, withTurnBudget } from '../connector/turnBudget';
 import type { Authenticator } from './authenticate';
 import { checkIncomingActivity } from './incomingActivity';
 
@@ -24,6 +25,7 @@ export interface ActivityEndpointDeps {
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
   newReference: () => string;
+  budget: TurnBudgetLimits;
 }
 
 function respond(res: Response, status: number, body?: unknown): void {
@@ -45,6 +47,7 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
   };
 
   return async (req: Request, res: Response): Promise<void> => {
+    const arrivedAt = Date.now();
     const check = checkIncomingActivity(req.body, deps.localMode);
     if (!check.ok) return refuse(res, check.status, check.reason);
     const activity: Activity = check.activity;
@@ -58,8 +61,9 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
       );
     }
     try {
+      const budget = new TurnBudget(arrivedAt, deps.budget);
       const invokeResponse = await withTurnReference(deps.newReference, () =>
-        deps.adapter.runTurn(identity.result, activity, deps.logic),
+        withTurnBudget(budget, () => deps.adapter.runTurn(identity.result, activity, deps.logic)),
       );
       respond(res, invokeResponse?.status ?? 200, invokeResponse?.body);
     } catch (error) {
