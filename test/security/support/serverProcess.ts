@@ -45,8 +45,13 @@ function rssMbOf(pid: number): number {
   return kilobytes / 1024;
 }
 
-/** Starts the server with exactly `settings` (plus PATH) and resolves once it is listening. */
+/**
+ * Starts the server with exactly `settings` (plus PATH, and loopback on a free port unless set) and
+ * resolves once it is listening. The port comes from the `listening` log line, written at info level.
+ */
 export async function startServerChild(settings: Record<string, string>): Promise<ServerChild> {
+  if (['warn', 'error', 'fatal', 'silent'].includes(settings.LOG_LEVEL ?? 'info'))
+    throw new Error('startServerChild reads the port from an info line: LOG_LEVEL must be info or lower');
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--no-deprecation', MAIN], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...settings },
   });
