@@ -7,8 +7,12 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { ask } from '../../bench/server/ipc';
 
-const MAIN = join(__dirname, '..', '..', '..', 'dist', 'bots', 'server', 'main.js');
+const DIST = join(__dirname, '..', '..', '..', 'dist');
+const MAIN = join(DIST, 'bots', 'server', 'main.js');
+/** The server bench's probe: answers "usage" over IPC, after a full GC when started with --expose-gc. */
+const USAGE_PROBE = join(DIST, 'test', 'bench', 'server', 'usageProbe.js');
 const START_TIMEOUT_MS = 15_000;
 
 export interface ChildLogLine {
@@ -33,6 +37,8 @@ export interface ServerChild {
   exit(): Exit | undefined;
   /** The child's resident set size in MB, as the kernel counts it. */
   rssMb(): number;
+  /** The child's live heap in MB, after a full garbage collection. */
+  liveHeapMb(): Promise<number>;
   /** SIGTERM; resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -52,9 +58,10 @@ function rssMbOf(pid: number): number {
 export async function startServerChild(settings: Record<string, string>): Promise<ServerChild> {
   if (['warn', 'error', 'fatal', 'silent'].includes(settings.LOG_LEVEL ?? 'info'))
     throw new Error('startServerChild reads the port from an info line: LOG_LEVEL must be info or lower');
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--no-deprecation', MAIN], {
+  const child = spawn(process.execPath, ['--no-deprecation', '--expose-gc', '-r', USAGE_PROBE, MAIN], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...settings },
-  });
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  }) as ChildProcessWithoutNullStreams;
   const logs: ChildLogLine[] = [];
   const stray: string[] = [];
   let exited: Exit | undefined;
@@ -93,6 +100,7 @@ export async function startServerChild(settings: Record<string, string>): Promis
     stray,
     exit: () => exited,
     rssMb: () => rssMbOf(pid),
+    liveHeapMb: async () => (await ask(child, 'usage')).usage.heapUsed / (1024 * 1024),
     async stop() {
       if (!exited) child.kill('SIGTERM');
       return (await exitedPromise).code;
