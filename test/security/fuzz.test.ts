@@ -8,35 +8,31 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { ACTION_IDS } from '../../bots/slack/blocks/answerBlocks';
-import { SlackStandIn } from '../slack/support/slackStandIn';
+import type { SlackStandIn } from '../slack/support/slackStandIn';
 import { signedHeaders } from '../support/slackSigning';
 import { personalMessage } from '../teams/support/activities';
-import { type ConnectorStandIn, startConnectorStandIn } from '../teams/support/connectorStandIn';
+import type { ConnectorStandIn } from '../teams/support/connectorStandIn';
 import { type RawRequest, rawRequest } from './support/rawRequest';
-import { type ServerChild, startServerChild } from './support/serverProcess';
+import type { ServerChild } from './support/serverProcess';
+import {
+  type ServerWithStandIns,
+  SIGNING_SECRET,
+  startServerWithStandIns,
+} from './support/serverWithStandIns';
 
-const SECRET = 'attack-suite-signing-secret';
 const MAX_RSS_MB = 250;
 const BATCHES = 30;
 const BATCH_SIZE = 10;
 
+let running: ServerWithStandIns;
+let server: ServerChild;
 let slack: SlackStandIn;
 let connector: ConnectorStandIn;
-let server: ServerChild;
 beforeAll(async () => {
-  slack = await SlackStandIn.start();
-  connector = await startConnectorStandIn();
-  server = await startServerChild({
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-attack-suite',
-    SLACK_API_URL: slack.apiUrl,
-  });
+  running = await startServerWithStandIns();
+  ({ server, slack, connector } = running);
 }, 30_000);
-afterAll(async () => {
-  await server?.stop();
-  await slack.close();
-  await connector.close();
-});
+afterAll(() => running.close());
 
 /** Printable ASCII: what a header value may hold. */
 const headerText = (maxLength: number) =>
@@ -211,7 +207,7 @@ const request: fc.Arbitrary<RawRequest> = fc.oneof(
       headers: {
         'content-type': payload.type,
         ...(signed
-          ? signedHeaders(payload.body.toString(), SECRET, Math.floor(Date.now() / 1000) - staleBy)
+          ? signedHeaders(payload.body.toString(), SIGNING_SECRET, Math.floor(Date.now() / 1000) - staleBy)
           : { 'x-slack-signature': 'v0=00', 'x-slack-request-timestamp': '1' }),
         ...(encoding === undefined ? {} : { 'content-encoding': encoding }),
       },

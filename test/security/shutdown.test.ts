@@ -5,33 +5,27 @@
  * acknowledged Slack answer is either sent or named in the log.
  */
 import { randomUUID } from 'node:crypto';
-import { BOT_USER_ID, SlackStandIn } from '../slack/support/slackStandIn';
+import { BOT_USER_ID, type SlackStandIn } from '../slack/support/slackStandIn';
 import { nowSeconds, signedHeaders } from '../support/slackSigning';
 import { personalMessage } from '../teams/support/activities';
-import { type ConnectorStandIn, startConnectorStandIn } from '../teams/support/connectorStandIn';
+import type { ConnectorStandIn } from '../teams/support/connectorStandIn';
 import { rawRequest } from './support/rawRequest';
-import { type ServerChild, startServerChild } from './support/serverProcess';
+import type { ServerChild } from './support/serverProcess';
+import {
+  type ServerWithStandIns,
+  SIGNING_SECRET,
+  startServerWithStandIns,
+} from './support/serverWithStandIns';
 
-const SECRET = 'attack-suite-signing-secret';
-
+let running: ServerWithStandIns;
+let server: ServerChild;
 let standIn: SlackStandIn;
 let connector: ConnectorStandIn;
-let server: ServerChild;
 beforeEach(async () => {
-  standIn = await SlackStandIn.start();
-  connector = await startConnectorStandIn();
-  server = await startServerChild({
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-attack-suite',
-    SLACK_API_URL: standIn.apiUrl,
-  });
-  await standIn.waitFor('auth.test');
+  running = await startServerWithStandIns();
+  ({ server, slack: standIn, connector } = running);
 }, 30_000);
-afterEach(async () => {
-  await server.stop();
-  await standIn.close();
-  await connector.close();
-});
+afterEach(() => running.close());
 jest.setTimeout(30_000);
 
 const get = (path: string) => rawRequest(server.base, { method: 'GET', path, timeoutMs: 5_000 });
@@ -50,7 +44,7 @@ function mention(user: string) {
   });
   return rawRequest(server.base, {
     path: '/slack/events',
-    headers: { 'content-type': 'application/json', ...signedHeaders(body, SECRET) },
+    headers: { 'content-type': 'application/json', ...signedHeaders(body, SIGNING_SECRET) },
     body,
   });
 }

@@ -5,34 +5,32 @@
  * Slack request is answered exactly once; what no handler takes gets a 404 at once.
  */
 
-import { SlackStandIn } from '../slack/support/slackStandIn';
+import type { SlackStandIn } from '../slack/support/slackStandIn';
 import { signedHeaders } from '../support/slackSigning';
 import { rawRequest } from './support/rawRequest';
-import { type ServerChild, startServerChild } from './support/serverProcess';
+import type { ServerChild } from './support/serverProcess';
+import {
+  type ServerWithStandIns,
+  SIGNING_SECRET,
+  startServerWithStandIns,
+} from './support/serverWithStandIns';
 
-const SECRET = 'attack-suite-signing-secret';
 const FORM = 'application/x-www-form-urlencoded';
 
-let standIn: SlackStandIn;
+let running: ServerWithStandIns;
 let server: ServerChild;
+let standIn: SlackStandIn;
 beforeAll(async () => {
-  standIn = await SlackStandIn.start();
-  server = await startServerChild({
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-attack-suite',
-    SLACK_API_URL: standIn.apiUrl,
-  });
+  running = await startServerWithStandIns();
+  ({ server, slack: standIn } = running);
 }, 30_000);
-afterAll(async () => {
-  await server.stop();
-  await standIn.close();
-});
+afterAll(() => running.close());
 jest.setTimeout(30_000);
 
 const postSigned = (body: string, contentType: string) =>
   rawRequest(server.base, {
     path: '/slack/events',
-    headers: { 'content-type': contentType, ...signedHeaders(body, SECRET) },
+    headers: { 'content-type': contentType, ...signedHeaders(body, SIGNING_SECRET) },
     body,
   });
 
