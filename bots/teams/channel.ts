@@ -1,6 +1,5 @@
 /** The Teams channel: POST /api/messages, served by botbuilder's CloudAdapter and the mail flow bot. */
 import { AuthenticationConstants, type BotFrameworkAuthentication } from 'botframework-connector';
-import restify from 'restify';
 import type { Channel } from '../server/channel';
 import type { TeamsConfig } from '../server/config';
 import type { Logger } from '../server/logger';
@@ -23,6 +22,7 @@ import {
   type TokenChecks,
 } from './http/authenticate';
 import { type KeySource, tokenIssuers } from './http/bearerToken';
+import { jsonBody } from './http/jsonBody';
 import { OpenIdKeys } from './http/openIdKeys';
 
 export const MESSAGES_PATH = '/api/messages';
@@ -109,11 +109,7 @@ export function createTeamsChannel(config: TeamsConfig, deps: TeamsChannelDeps):
     name: 'teams',
     description: describe(config),
     mount(server) {
-      server.post(
-        MESSAGES_PATH,
-        restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }),
-        endpoint,
-      );
+      server.post(MESSAGES_PATH, ...jsonBody(logger, MAX_BODY_BYTES), endpoint);
     },
   };
 }
