@@ -95,9 +95,15 @@ function scanGap(gap: string): { newLine: boolean; opensQuote: boolean } {
   return { newLine: lineStart > 0, opensQuote: QUOTE_MARKERS.some((marker) => lastLine.includes(marker)) };
 }
 
+/** A code found in the text, with where it stands: `start` and `end` as string indices. */
+export interface LocatedCode extends CodeMention {
+  start: number;
+  end: number;
+}
+
 /** Every code in `text` (already normalized), in order, repeats included, with how it relates. */
-export function findStatusCodes(text: string): CodeMention[] {
-  const mentions: CodeMention[] = [];
+export function locateStatusCodes(text: string): LocatedCode[] {
+  const found: LocatedCode[] = [];
   // The last code that stood on its own in the current line, and whether a quote opened after it.
   let outer: string | undefined;
   let insideQuote = false;
@@ -120,14 +126,19 @@ export function findStatusCodes(text: string): CodeMention[] {
     const code = text.slice(index, end);
     if (outer !== undefined && insideQuote) {
       const kind = outer.slice(2) === EXPIRY_DETAIL ? 'cause' : 'remoteReply';
-      mentions.push({ code, relation: { kind, outer } });
+      found.push({ code, relation: { kind, outer }, start: index, end });
     } else {
-      mentions.push({ code });
+      found.push({ code, start: index, end });
       outer = code;
       insideQuote = false;
     }
     gapStart = end;
     index = end - 1;
   }
-  return mentions;
+  return found;
+}
+
+/** Every code in `text` (already normalized), in order, repeats included, with how it relates. */
+export function findStatusCodes(text: string): CodeMention[] {
+  return locateStatusCodes(text).map(({ code, relation }) => (relation ? { code, relation } : { code }));
 }
