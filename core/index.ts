@@ -72,4 +72,5 @@ export { AUTONYMS, isLocale, LOCALES, type Locale, toAnswerLocale } from './loca
 export { plainOf, type Run, splitBold } from './render/inline';
 export { escapeForTerminal, renderPlainText } from './render/plainText';
 export type { Intent, Understanding } from './understand';
+export { type LanguageModel, loadLanguageModel } from './understand/languageModel';
 export { MAX_MESSAGE_LENGTH } from './understand/normalize';

@@ -17,15 +17,16 @@ export type Locale = Language['tag'];
 /** ISO 639-1 code of one of the six languages: `pt` for pt-BR, `zh` for zh-CN. */
 export type PrimarySubtag = Language['primarySubtag'];
 
-export const LOCALES: readonly Locale[] = LANGUAGES.map((language) => language.tag);
+type TagsOf<T extends readonly Language[]> = { readonly [K in keyof T]: T[K]['tag'] };
+/** The six tags in the list's order, typed as a tuple: `['en', 'es', 'pt-BR', 'zh-CN', 'it', 'pl']`. */
+export const LOCALES = LANGUAGES.map((language) => language.tag) as unknown as TagsOf<typeof LANGUAGES>;
 
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /** Each language's name in itself, for language pickers. */
-export const AUTONYMS = Object.fromEntries(LANGUAGES.map((language) => [language.tag, language.autonym])) as Record<
-  Locale,
-  string
->;
+export const AUTONYMS = Object.fromEntries(
+  LANGUAGES.map((language) => [language.tag, language.autonym]),
+) as Record<Locale, string>;
 
 const BY_PRIMARY_SUBTAG: ReadonlyMap<string, Locale> = new Map(
   LANGUAGES.map((language) => [language.primarySubtag, language.tag]),

@@ -100,7 +100,8 @@ function read(found: RegExpMatchArray, groups: Reader): Reading {
   const ipv4 = group(groups.ipv4);
   const ipv6 = group(groups.ipv6);
   const port = Number(group(groups.port));
-  const ip = ipv4 !== undefined ? (validIpv4(ipv4) ? ipv4 : undefined) : ipv6 && validIpv6(ipv6) ? ipv6 : undefined;
+  const ip =
+    ipv4 !== undefined ? (validIpv4(ipv4) ? ipv4 : undefined) : ipv6 && validIpv6(ipv6) ? ipv6 : undefined;
   return {
     ...(host && validHost(host) ? { server: host } : {}),
     ...(ip ? { ip } : {}),

@@ -1,15 +1,20 @@
 /**
- * Understanding a chat message: a pure, synchronous function of the text and the client's locale.
- * Every step is one pass (or a fixed number of passes) over input bounded to 16 KB.
+ * Understanding a chat message: a pure, synchronous function of the text, the client's locale and
+ * the language model loaded at start. Every step is one pass (or a fixed number of passes) over
+ * input bounded to 16 KB.
  */
-import { type Locale, languageTagToLocale } from '../locales';
+import { LOCALES, type Locale, languageTagToLocale, primarySubtagOf } from '../locales';
+import { foldTraditionalChinese } from './chinese';
+import { findConcepts } from './concepts';
 import { type PastedDetails, readPastedDetails } from './details';
-import { detectWrittenLanguage } from './language';
+import { type FrameOutcome, readFrames } from './frames';
+import { identifyLanguage } from './language';
+import { type LanguageModel, loadedLanguageModel } from './languageModel';
 import { foldForMatching, normalizeMessage } from './normalize';
-import { tokenize } from './phrases';
-import { type CodeMention, findStatusCodes } from './statusCodes';
-import { separateUserWords } from './userWords';
-import { intentPhrases, languageNames, type PhraseIntent, symptomPhrases } from './vocabulary';
+import { readSentences, tokenize } from './phrases';
+import { segment } from './segments';
+import { type CodeMention, locateStatusCodes } from './statusCodes';
+import { intentPhrases, languageNames, type PhraseIntent, SEGMENT_VOCABULARY } from './vocabulary';
 
 export type Intent = PhraseIntent | 'unknown';
 
@@ -18,7 +23,7 @@ export interface Understanding {
   /** Distinct codes in order of first appearance; from the text, or else implied by a symptom. */
   codes: CodeMention[];
   details: PastedDetails;
-  /** The language the user wrote in, where their words show it. */
+  /** The language the user wrote in, where their words (or a localized paste) show it. */
   writtenIn?: Locale;
   /** With the `language` intent: the language asked for, where the message names one. */
   requestedLocale?: Locale;
@@ -27,51 +32,86 @@ export interface Understanding {
 export interface UnderstandOptions {
   /** The client's locale (Teams `activity.locale`, Slack user locale), already mapped. */
   clientLocale?: Locale;
+  /** The language identifier; by default the one loaded at start with `loadLanguageModel()`. */
+  languageModel?: LanguageModel;
 }
 
-/** Language tags typed after a language command: "lang pl", "language pt-BR". */
-const LANGUAGE_TAG = /(?:^|[\s:,])(en|es|pt(?:[-_]br)?|zh(?:[-_]cn)?|it|pl)(?=$|[\s.,!?])/i;
+/** Language tags typed after a language command: "lang pl", "language pt-BR", "/mailflow lang zh". */
+const LANGUAGE_TAG = new RegExp(
+  `(?:^|[\\s:,])(${LOCALES.map((locale) => {
+    const [primary, region] = [primarySubtagOf(locale), locale.split('-')[1]];
+    return region ? `${primary}(?:[-_]${region})?` : primary;
+  }).join('|')})(?=$|[\\s.,!?])`,
+  'i',
+);
+
+/** Folded words of a text, Traditional Chinese read as Simplified. */
+const wordsOf = (text: string): string[] => tokenize(foldForMatching(foldTraditionalChinese(text)));
 
 function distinctByCode(mentions: readonly CodeMention[]): CodeMention[] {
   const seen = new Set<string>();
   return mentions.filter((mention) => !seen.has(mention.code) && seen.add(mention.code));
 }
 
-function impliedCodes(text: string): CodeMention[] {
-  const codes = symptomPhrases.findAll(tokenize(foldForMatching(text))).flatMap((match) => match.values);
-  return distinctByCode(codes.map((code) => ({ code })));
-}
-
-function requestedLanguage(userText: string, userTokens: readonly string[]): Locale | undefined {
-  const named = languageNames.findAll(userTokens)[0]?.values[0];
-  return named ?? languageTagToLocale(LANGUAGE_TAG.exec(userText)?.[1]);
+function requestedLanguage(ownText: string, ownTokens: readonly string[]): Locale | undefined {
+  const named = languageNames.findAll(ownTokens)[0]?.values[0];
+  return named ?? languageTagToLocale(LANGUAGE_TAG.exec(ownText)?.[1]);
 }
 
 function chooseIntent(
   found: ReadonlySet<PhraseIntent>,
-  hasCodes: boolean,
+  onTopic: boolean,
   requested: Locale | undefined,
+  hasCodes: boolean,
 ): Intent {
   if (found.has('language') && (requested !== undefined || !hasCodes)) return 'language';
-  if (hasCodes) return found.has('fix') ? 'fix' : 'explain';
+  if (onTopic) return found.has('fix') ? 'fix' : 'explain';
   for (const intent of ['list', 'help', 'fix', 'explain'] as const) if (found.has(intent)) return intent;
   return 'unknown';
 }
 
-export function understand(message: string, options: UnderstandOptions = {}): Understanding {
-  const text = normalizeMessage(message);
-  const userWords = separateUserWords(text);
-  const userTokens = tokenize(foldForMatching(userWords.text));
+/** The language the message shows: the user's own words first, else a localized paste's. */
+function writtenLanguage(
+  own: { text: string; tokens: readonly string[] },
+  pasted: string,
+  model: LanguageModel | undefined,
+): Locale | undefined {
+  const fromOwn = identifyLanguage(own.text, own.tokens, model);
+  if (fromOwn === 'other') return undefined;
+  if (fromOwn) return fromOwn;
+  const fromPaste = identifyLanguage(pasted, wordsOf(pasted), model);
+  // English error text is what every server writes; only a localized one shows a language.
+  return fromPaste === 'other' || fromPaste === 'en' ? undefined : fromPaste;
+}
 
-  const written = findStatusCodes(text);
-  const codes = written.length > 0 ? distinctByCode(written) : impliedCodes(text);
-  const found = new Set(intentPhrases.findAll(userTokens).flatMap((match) => match.values));
-  const requested = found.has('language') ? requestedLanguage(userWords.text, userTokens) : undefined;
-  const intent = chooseIntent(found, codes.length > 0, requested);
-  const writtenIn = detectWrittenLanguage(userWords.text, userTokens, {
-    ignoreEnglish: userWords.containsReport,
-    clientLocale: options.clientLocale,
-  });
+export function understand(message: string, options: UnderstandOptions = {}): Understanding {
+  const model = options.languageModel ?? loadedLanguageModel();
+  const text = normalizeMessage(message);
+  const located = locateStatusCodes(text);
+  const segments = segment(text, located, SEGMENT_VOCABULARY);
+  const ownTokens = wordsOf(segments.own);
+
+  const written = distinctByCode(
+    located.map(({ code, relation }) => (relation ? { code, relation } : { code })),
+  );
+  const outcomes: FrameOutcome[] =
+    written.length > 0
+      ? []
+      : readFrames(findConcepts(readSentences(foldForMatching(foldTraditionalChinese(segments.symptoms)))));
+  const implied = outcomes.filter(
+    (outcome): outcome is Exclude<FrameOutcome, 'retryWindow'> => outcome !== 'retryWindow',
+  );
+  const codes = written.length > 0 ? written : implied.map((code) => ({ code }));
+
+  const found = new Set(intentPhrases.findAll(ownTokens).flatMap((match) => match.values));
+  const requested = found.has('language') ? requestedLanguage(segments.own, ownTokens) : undefined;
+  const intent = chooseIntent(
+    found,
+    codes.length > 0 || outcomes.includes('retryWindow'),
+    requested,
+    codes.length > 0,
+  );
+  const writtenIn = writtenLanguage({ text: segments.own, tokens: ownTokens }, segments.pasted, model);
   return {
     intent,
     codes: intent === 'language' ? [] : codes,

@@ -1,41 +1,87 @@
-import { LOCALES, type Locale } from '../locales';
+/**
+ * Which language a text is written in, among the six or "another one": script rules first (Han is
+ * Chinese, kana is Japanese, Hangul or Cyrillic is none of ours), then fastText's identifier and the
+ * cue words of each language together, with thresholds that leave a text too short or too mixed to
+ * tell as showing no language.
+ */
+import { LOCALES, type Locale, languageTagToLocale } from '../locales';
+import type { LanguageModel } from './languageModel';
 import { languageMarkers } from './vocabulary';
 
-/** Letters that only some of the six languages use, and how strongly each shows the language. */
-const LETTER_SIGNALS: readonly { pattern: RegExp; locale: Locale; weight: number }[] = [
-  { pattern: /[\p{Script=Han}]/u, locale: 'zh-CN', weight: 3 },
-  { pattern: /[¿¡ñ]/u, locale: 'es', weight: 2 },
-  { pattern: /[ãõç]/iu, locale: 'pt-BR', weight: 2 },
-  { pattern: /[ąćęłńśźż]/iu, locale: 'pl', weight: 2 },
-  { pattern: /[àèìòù]/iu, locale: 'it', weight: 1 },
-];
+/** The six languages, another language, or no language that the text shows. */
+export type Identified = Locale | 'other' | undefined;
 
-/**
- * English words are also the words of error messages and of most technical chat, so English needs
- * more evidence than the other languages before it counts as the language of the question.
- */
-const MIN_SCORE: Record<Locale, number> = { en: 2, es: 1, 'pt-BR': 1, 'zh-CN': 1, it: 1, pl: 1 };
+/** How much one cue word ("qué", "gnt", "cześć") weighs against the model's probability. */
+const CUE_WEIGHT = 0.5;
+/** A language is taken when its score reaches this, and leads the next by the margin. */
+const ACCEPT = 0.5;
+const MARGIN = 0.15;
+/** Another language is taken when the model is this sure of it and no cue word says otherwise. */
+const OTHER_ACCEPT = 0.5;
 
-/**
- * The language the user wrote in, among the six, from their words (`userTokens`, folded) and letters; `undefined` when the words don't show it (a bare
- * code, a pasted English error) or two languages are equally likely and the client's isn't one of them.
- */
-export function detectWrittenLanguage(
-  userText: string,
-  userTokens: readonly string[],
-  options: { ignoreEnglish: boolean; clientLocale: Locale | undefined },
-): Locale | undefined {
-  const scores = new Map<Locale, number>(LOCALES.map((locale) => [locale, 0]));
-  const add = (locale: Locale, weight: number) => scores.set(locale, (scores.get(locale) ?? 0) + weight);
-  for (const match of languageMarkers.findAll(userTokens)) {
-    for (const locale of match.values) add(locale, 1);
+const HAN = /\p{Script=Han}/gu;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Letters of scripts none of the six languages is written in. */
+const FOREIGN_LETTER =
+  /[\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Georgian}\p{Script=Armenian}]/gu;
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}'’-]*/gu;
+
+const count = (text: string, pattern: RegExp): number => {
+  pattern.lastIndex = 0;
+  let found = 0;
+  while (pattern.exec(text)) found++;
+  return found;
+};
+
+/** Cue words found per language. */
+function cueCounts(tokens: readonly string[]): Map<Locale, number> {
+  const counts = new Map<Locale, number>();
+  for (const match of languageMarkers.findAll(tokens)) {
+    for (const locale of match.values) counts.set(locale, (counts.get(locale) ?? 0) + 1);
   }
-  for (const signal of LETTER_SIGNALS) if (signal.pattern.test(userText)) add(signal.locale, signal.weight);
-  if (options.ignoreEnglish) scores.set('en', 0);
+  return counts;
+}
 
-  const qualified = LOCALES.filter((locale) => (scores.get(locale) ?? 0) >= MIN_SCORE[locale]);
-  const best = Math.max(0, ...qualified.map((locale) => scores.get(locale) ?? 0));
-  const leaders = qualified.filter((locale) => scores.get(locale) === best);
-  if (leaders.length === 1) return leaders[0];
-  return options.clientLocale && leaders.includes(options.clientLocale) ? options.clientLocale : undefined;
+/** The model's probabilities mapped onto the six languages, and the most likely other language's. */
+function modelScores(words: string, model: LanguageModel): { ours: Map<Locale, number>; other: number } {
+  const ours = new Map<Locale, number>();
+  let other = 0;
+  for (const [label, probability] of model.predict(words)) {
+    const locale = languageTagToLocale(label);
+    if (locale) ours.set(locale, (ours.get(locale) ?? 0) + probability);
+    else other = Math.max(other, probability);
+  }
+  return { ours, other };
+}
+
+/**
+ * The language of `text` (the user's own words, or a paste's, with codes, addresses and host names
+ * already taken out); `tokens` are its folded words.
+ */
+export function identifyLanguage(
+  text: string,
+  tokens: readonly string[],
+  model: LanguageModel | undefined,
+): Identified {
+  if (KANA.test(text)) return 'other';
+  const latinWords = text.match(LATIN_WORD) ?? [];
+  const han = count(text, HAN);
+  if (han > 0 && han >= latinWords.length) return 'zh-CN';
+  if (count(text, FOREIGN_LETTER) > count(text, LATIN_LETTER)) return 'other';
+  if (latinWords.length === 0) return undefined;
+
+  const cues = cueCounts(tokens);
+  const { ours, other } = model
+    ? modelScores(latinWords.join(' '), model)
+    : { ours: new Map<Locale, number>(), other: 0 };
+  const scores = LOCALES.map((locale) => ({
+    locale,
+    score: (ours.get(locale) ?? 0) + CUE_WEIGHT * (cues.get(locale) ?? 0),
+  })).sort((a, b) => b.score - a.score);
+  const [best, second] = scores;
+  if (best && best.score >= ACCEPT && best.score - (second?.score ?? 0) >= MARGIN && best.score >= other)
+    return best.locale;
+  if (other >= OTHER_ACCEPT && cues.size === 0) return 'other';
+  return undefined;
 }

@@ -42,15 +42,11 @@ export function loadLanguageModel(): Promise<LanguageModel> {
   return loading;
 }
 
-export class LanguageModelNotLoadedError extends Error {
-  readonly code = 'LANGUAGE_MODEL_NOT_LOADED';
-  constructor() {
-    super('the language model is not loaded: await loadLanguageModel() at start');
-  }
-}
-
-/** The model that {@link loadLanguageModel} loaded; a start-up that skipped it fails loudly here. */
-export function loadedLanguageModel(): LanguageModel {
-  if (!loaded) throw new LanguageModelNotLoadedError();
+/**
+ * The model that {@link loadLanguageModel} loaded, or `undefined` before it has: understanding then
+ * reads the language from scripts and cue words alone (the servers and the command line load the
+ * model before they answer anything).
+ */
+export function loadedLanguageModel(): LanguageModel | undefined {
   return loaded;
 }

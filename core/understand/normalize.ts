@@ -39,7 +39,7 @@ export function normalizeMessage(text: string): string {
     .replace(BARE_LINK, (_link, target: string) => target.replace(/^mailto:/i, ''))
     .replace(HTML_TAG, ' ')
     .replace(HTML_ENTITY, (entity) => HTML_ENTITIES[entity] ?? entity)
-    .replace(LITERAL_ESCAPE, (escape) => (escape === '\\t' ? ' ' : '\n'));
+    .replace(LITERAL_ESCAPE, (sequence) => (sequence === '\\t' ? ' ' : '\n'));
 }
 
 const COMBINING_MARKS = /\p{M}/gu;

@@ -135,7 +135,11 @@ function blankOut(line: string, spans: Span[]): string {
  * the last line of a generated report belong to it (an NDR's prose between its fields), except a
  * question; lines before and after it are judged one by one.
  */
-export function segment(text: string, codes: readonly LocatedCode[], vocabulary: SegmentVocabulary): Segments {
+export function segment(
+  text: string,
+  codes: readonly LocatedCode[],
+  vocabulary: SegmentVocabulary,
+): Segments {
   const lines = text.split('\n');
   const structural = lines.map((line) => isStructural(line, vocabulary));
   const first = structural.indexOf(true);

@@ -1,12 +1,12 @@
 /**
- * The reading vocabulary of all six languages (`locales/<lng>/understand.json`), compiled once into
- * phrase matchers. Every message is matched against every language: someone with an English client
- * may well write "conexión rechazada".
+ * The reading vocabulary of all six languages (`locales/<lng>/understand.json`) other than the
+ * concepts, compiled once into phrase matchers. Every message is matched against every language.
  */
 import { CONTENT } from '../content';
-import { codeKey, KNOWN_CODES, type KnownCode } from '../knowledge/knownCodes';
 import { LOCALES, type Locale } from '../locales';
-import { PhraseMatcher, splitPhrases } from './phrases';
+import { foldForMatching } from './normalize';
+import { PhraseMatcher, splitPhrases, tokenize } from './phrases';
+import type { SegmentVocabulary } from './segments';
 
 /** What a user can ask for in words (CONTRACT.md's intents less `unknown`). */
 export const PHRASE_INTENTS = ['fix', 'explain', 'list', 'help', 'language'] as const;
@@ -28,14 +28,21 @@ export const intentPhrases = build<PhraseIntent>(function* (locale) {
   for (const intent of PHRASE_INTENTS) yield* phrasesOf(intents[intent], intent);
 });
 
-/** Descriptions of a symptom, each pointing at the code that raises it. */
-export const symptomPhrases = build<KnownCode>(function* (locale) {
-  const symptoms = CONTENT[locale].understand.symptom;
-  for (const code of KNOWN_CODES) yield* phrasesOf(symptoms[codeKey(code)], code);
-});
-
 /** Names of the six languages, in each of them ("Spanish", "español", "西班牙语"). */
 export const languageNames = build<Locale>(function* (locale) {
   const names = CONTENT[locale].understand.languageName;
   for (const named of LOCALES) yield* phrasesOf(names[named], named);
 });
+
+/** Phrases that only a generated report (an NDR, a queue viewer) contains, in each language. */
+const reportPhrases = build((locale) => phrasesOf(CONTENT[locale].understand.report, locale));
+
+/** Words of error text in each language: what follows a code in a pasted error line. */
+const ERROR_WORDS: ReadonlySet<string> = new Set(
+  LOCALES.flatMap((locale) => splitPhrases(CONTENT[locale].understand.errorText).flat()),
+);
+
+export const SEGMENT_VOCABULARY: SegmentVocabulary = {
+  isReportLine: (line) => reportPhrases.findAll(tokenize(foldForMatching(line))).length > 0,
+  isErrorWord: (word) => ERROR_WORDS.has(word),
+};

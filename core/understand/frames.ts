@@ -1,0 +1,189 @@
+/**
+ * Frames combine concepts into what a described symptom means: a domain that expired is a DNS
+ * failure (4.4.312), a firewall that inspects SMTP is a connection closed abruptly (4.4.318). A
+ * frame matches where all its concepts stand in one sentence, close together. Where frames that
+ * share a word disagree, the more specific one wins (a firewall that inspects SMTP and cuts
+ * sessions is 4.4.318 alone, not 4.4.316 too); where neither is more specific, neither is taken:
+ * a wrong code is worse than none. The frames are the same for every language: concepts carry
+ * the words.
+ */
+import type { KnownCode } from '../knowledge/knownCodes';
+import type { Concept, ConceptOccurrence } from './concepts';
+
+/** What a frame tells: the code a symptom implies, or a topic that has no code. */
+export type FrameOutcome = KnownCode | 'retryWindow';
+
+interface Frame {
+  outcome: FrameOutcome;
+  concepts: readonly Concept[];
+  /** A concept that counts only when negated: "not renewed", "doesn't support". */
+  negated?: Concept;
+  /** Most tokens from the frame's first concept to the end of its last. */
+  window?: number;
+  /** Breaks a tie with a frame as specific: a certificate that expired outranks a domain that did. */
+  rank?: number;
+}
+
+const DEFAULT_WINDOW = 12;
+/** How close a negation stands to what it negates, in tokens, on either side. */
+const NEGATION_REACH = 3;
+
+const frame = (
+  outcome: FrameOutcome,
+  concepts: readonly Concept[],
+  options: Omit<Frame, 'outcome' | 'concepts'> = {},
+): Frame => ({
+  outcome,
+  concepts,
+  ...options,
+});
+
+export const FRAMES: readonly Frame[] = [
+  // 4.4.312: the smart host's name does not resolve (DNS hosting, an expired domain, a changed MX).
+  frame('4.4.312', ['domain', 'expire']),
+  frame('4.4.312', ['domain', 'renew'], { negated: 'renew' }),
+  frame('4.4.312', ['dnsFailure']),
+  frame('4.4.312', ['dns', 'fail']),
+  frame('4.4.312', ['dns', 'nothing']),
+  frame('4.4.312', ['dns', 'noResponse']),
+  frame('4.4.312', ['dns', 'nameResolution']),
+  frame('4.4.312', ['nameResolution', 'hostName'], { negated: 'nameResolution' }),
+  frame('4.4.312', ['nameResolution', 'hostName', 'fail']),
+  frame('4.4.312', ['mxRecord', 'change']),
+  frame('4.4.312', ['mxRecord', 'fail']),
+  frame('4.4.312', ['mxRecord', 'nothing']),
+  // 4.4.315: nothing answers (the server is down, or the connector points at the wrong address).
+  frame('4.4.315', ['timeout']),
+  frame('4.4.315', ['unreachable']),
+  frame('4.4.315', ['server', 'noResponse']),
+  frame('4.4.315', ['server', 'down']),
+  frame('4.4.315', ['wrong', 'ipAddress']),
+  frame('4.4.315', ['pointsTo', 'wrong']),
+  frame('4.4.315', ['isp', 'change']),
+  frame('4.4.315', ['ipAddress', 'change']),
+  // 4.4.316: the connection is refused (a firewall, or an on-premises server that is gone for good),
+  // and the topics of its fix: Fix now and the accepted domain's type.
+  frame('4.4.316', ['connection', 'refuse']),
+  frame('4.4.316', ['refuse', 'microsoft']),
+  frame('4.4.316', ['firewall', 'block']),
+  frame('4.4.316', ['firewall', 'port25']),
+  frame('4.4.316', ['firewall', 'microsoft']),
+  frame('4.4.316', ['firewall', 'allow']),
+  frame('4.4.316', ['block', 'port25']),
+  frame('4.4.316', ['allow', 'port25']),
+  frame('4.4.316', ['decommission', 'server'], { rank: 1 }),
+  frame('4.4.316', ['decommission', 'onPremises'], { rank: 1 }),
+  frame('4.4.316', ['decommission', 'microsoft'], { rank: 1 }),
+  frame('4.4.316', ['fixNow']),
+  frame('4.4.316', ['internalRelay']),
+  frame('4.4.316', ['acceptedDomain', 'authoritative']),
+  frame('4.4.316', ['acceptedDomain', 'change']),
+  frame('4.4.316', ['domain', 'authoritative']),
+  // 4.4.317: connected, but the server answers with an error or misses a requirement (TLS).
+  frame('4.4.317', ['serviceUnavailable']),
+  frame('4.4.317', ['cannotConnect']),
+  frame('4.4.317', ['tls', 'require']),
+  frame('4.4.317', ['tls', 'support'], { negated: 'support' }),
+  frame('4.4.317', ['tls', 'handshake']),
+  frame('4.4.317', ['tls', 'fail']),
+  frame('4.4.317', ['handshake', 'fail']),
+  // 4.4.318: the connection drops midway (SMTP inspection, a hanging server, the network).
+  frame('4.4.318', ['close', 'abrupt']),
+  frame('4.4.318', ['connection', 'close']),
+  frame('4.4.318', ['connection', 'reset']),
+  frame('4.4.318', ['session', 'close']),
+  frame('4.4.318', ['session', 'reset']),
+  frame('4.4.318', ['inspect', 'smtp']),
+  frame('4.4.318', ['firewall', 'inspect']),
+  frame('4.4.318', ['hang', 'server']),
+  // 4.7.320: the destination's certificate does not validate.
+  frame('4.7.320', ['certificate', 'expire'], { rank: 1 }),
+  frame('4.7.320', ['certificate', 'renew'], { negated: 'renew', rank: 1 }),
+  frame('4.7.320', ['certificate', 'mismatch']),
+  frame('4.7.320', ['certificate', 'untrusted']),
+  frame('4.7.320', ['certificate', 'validation']),
+  frame('4.7.320', ['certificate', 'fail'], { window: 4 }),
+  frame('4.7.320', ['selfSigned']),
+  // The 24 hours of retries before the NDR: a topic with no code.
+  frame('retryWindow', ['retry', 'hours']),
+  frame('retryWindow', ['giveUp', 'hours']),
+  frame('retryWindow', ['queue', 'hours']),
+  frame('retryWindow', ['ndr', 'hours']),
+  frame('retryWindow', ['retry', 'giveUp']),
+];
+
+interface MatchedFrame {
+  frame: Frame;
+  /** The occurrences the frame was read from, and where the first starts. */
+  used: ReadonlySet<ConceptOccurrence>;
+  position: number;
+}
+
+function negated(occurrence: ConceptOccurrence, negations: readonly ConceptOccurrence[]): boolean {
+  return negations.some(
+    (negation) =>
+      negation.sentence === occurrence.sentence &&
+      negation !== occurrence &&
+      negation.start >= occurrence.start - NEGATION_REACH &&
+      negation.start <= occurrence.end + NEGATION_REACH - 1,
+  );
+}
+
+/** The frame read from one sentence's occurrences: the first occurrence of each concept, if close enough. */
+function matchIn(
+  frame: Frame,
+  sentence: readonly ConceptOccurrence[],
+  negations: readonly ConceptOccurrence[],
+): MatchedFrame | undefined {
+  const used = new Set<ConceptOccurrence>();
+  for (const concept of frame.concepts) {
+    const occurrence = sentence.find(
+      (candidate) =>
+        candidate.concept === concept && (frame.negated !== concept || negated(candidate, negations)),
+    );
+    if (!occurrence) return undefined;
+    used.add(occurrence);
+  }
+  const starts = [...used].map((occurrence) => occurrence.start);
+  const position = Math.min(...starts);
+  const span = Math.max(...[...used].map((occurrence) => occurrence.end)) - position;
+  return span <= (frame.window ?? DEFAULT_WINDOW) ? { frame, used, position } : undefined;
+}
+
+const overlaps = (a: MatchedFrame, b: MatchedFrame): boolean =>
+  [...a.used].some((occurrence) => b.used.has(occurrence));
+const strength = (matched: MatchedFrame): number =>
+  matched.frame.concepts.length * 10 + (matched.frame.rank ?? 0);
+
+/** Whether `matched` gives way: to a frame that shares a word and tells otherwise, being stronger or as strong. */
+function yields(matched: MatchedFrame, all: readonly MatchedFrame[]): boolean {
+  return all.some(
+    (other) =>
+      other !== matched &&
+      other.frame.outcome !== matched.frame.outcome &&
+      overlaps(matched, other) &&
+      strength(other) >= strength(matched),
+  );
+}
+
+/** What the described symptoms tell, in the order the message tells it, each once. */
+export function readFrames(occurrences: readonly ConceptOccurrence[]): FrameOutcome[] {
+  const negations = occurrences.filter((occurrence) => occurrence.concept === 'negation');
+  const sentences = new Map<number, ConceptOccurrence[]>();
+  for (const occurrence of occurrences) {
+    const list = sentences.get(occurrence.sentence) ?? [];
+    list.push(occurrence);
+    sentences.set(occurrence.sentence, list);
+  }
+  const matched: MatchedFrame[] = [];
+  for (const sentence of sentences.values()) {
+    for (const candidate of FRAMES) {
+      const found = matchIn(candidate, sentence, negations);
+      if (found) matched.push(found);
+    }
+  }
+  const kept = matched
+    .filter((candidate) => !yields(candidate, matched))
+    .sort((a, b) => a.position - b.position);
+  return [...new Set(kept.map((candidate) => candidate.frame.outcome))];
+}
