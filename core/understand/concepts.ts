@@ -31,6 +31,22 @@ const MATCHERS = LOCALES.map((locale) => {
   return new VocabularyMatcher(entries, WORD_FORMS[locale]);
 });
 
+/**
+ * Drops what a longer phrase of another language contains: in "servidores de nombres", Spanish reads
+ * name servers, and the Portuguese "servidores" inside it is no server of its own.
+ */
+function longestOnly(sorted: readonly ConceptOccurrence[]): ConceptOccurrence[] {
+  let widest: ConceptOccurrence | undefined;
+  return sorted.filter((occurrence) => {
+    const contained =
+      widest !== undefined &&
+      widest.end >= occurrence.end &&
+      (widest.start < occurrence.start || widest.end > occurrence.end);
+    if (!widest || occurrence.end > widest.end) widest = occurrence;
+    return !contained;
+  });
+}
+
 /** Every concept the sentences mention, in order of where it starts. */
 export function findConcepts({ tokens, sentenceOf }: Sentences): ConceptOccurrence[] {
   const found: ConceptOccurrence[] = [];
@@ -39,5 +55,6 @@ export function findConcepts({ tokens, sentenceOf }: Sentences): ConceptOccurren
       for (const concept of values) found.push({ concept, start, end, sentence: sentenceOf[start] ?? 0 });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  // By start, the longer first, so that a phrase comes before what it contains.
+  return longestOnly(found.sort((a, b) => a.start - b.start || b.end - a.end));
 }

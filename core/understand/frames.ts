@@ -22,6 +22,13 @@ interface Frame {
   window?: number;
   /** Breaks a tie with a frame as specific: a certificate that expired outranks a domain that did. */
   rank?: number;
+  /**
+   * Codes this frame explains away anywhere in the message: an on-premises server switched off for
+   * good (the accepted domain going Authoritative) is no server that is down.
+   */
+  overrides?: readonly FrameOutcome[];
+  /** The frame is about the fix itself (Fix now, the accepted domain's type): asked about, it asks how. */
+  aboutTheFix?: boolean;
 }
 
 const DEFAULT_WINDOW = 12;
@@ -43,10 +50,10 @@ export const FRAMES: readonly Frame[] = [
   frame('4.4.312', ['domain', 'expire']),
   frame('4.4.312', ['domain', 'renew'], { negated: 'renew' }),
   frame('4.4.312', ['dnsFailure']),
-  frame('4.4.312', ['dns', 'fail']),
-  frame('4.4.312', ['dns', 'nothing']),
-  frame('4.4.312', ['dns', 'noResponse']),
-  frame('4.4.312', ['dns', 'nameResolution']),
+  frame('4.4.312', ['dns', 'fail'], { rank: 1 }),
+  frame('4.4.312', ['dns', 'nothing'], { rank: 1 }),
+  frame('4.4.312', ['dns', 'noResponse'], { rank: 1 }),
+  frame('4.4.312', ['dns', 'nameResolution'], { rank: 1 }),
   frame('4.4.312', ['nameResolution', 'hostName'], { negated: 'nameResolution' }),
   frame('4.4.312', ['nameResolution', 'hostName', 'fail']),
   frame('4.4.312', ['mxRecord', 'change']),
@@ -71,14 +78,14 @@ export const FRAMES: readonly Frame[] = [
   frame('4.4.316', ['firewall', 'allow']),
   frame('4.4.316', ['block', 'port25']),
   frame('4.4.316', ['allow', 'port25']),
-  frame('4.4.316', ['decommission', 'server'], { rank: 1 }),
-  frame('4.4.316', ['decommission', 'onPremises'], { rank: 1 }),
-  frame('4.4.316', ['decommission', 'microsoft'], { rank: 1 }),
-  frame('4.4.316', ['fixNow']),
-  frame('4.4.316', ['internalRelay']),
-  frame('4.4.316', ['acceptedDomain', 'authoritative']),
-  frame('4.4.316', ['acceptedDomain', 'change']),
-  frame('4.4.316', ['domain', 'authoritative']),
+  frame('4.4.316', ['decommission', 'server'], { rank: 1, overrides: ['4.4.315'] }),
+  frame('4.4.316', ['decommission', 'onPremises'], { rank: 1, overrides: ['4.4.315'] }),
+  frame('4.4.316', ['decommission', 'microsoft'], { rank: 1, overrides: ['4.4.315'] }),
+  frame('4.4.316', ['fixNow'], { overrides: ['4.4.315'], aboutTheFix: true }),
+  frame('4.4.316', ['internalRelay'], { overrides: ['4.4.315'], aboutTheFix: true }),
+  frame('4.4.316', ['acceptedDomain', 'authoritative'], { overrides: ['4.4.315'], aboutTheFix: true }),
+  frame('4.4.316', ['acceptedDomain', 'change'], { overrides: ['4.4.315'], aboutTheFix: true }),
+  frame('4.4.316', ['domain', 'authoritative'], { overrides: ['4.4.315'], aboutTheFix: true }),
   // 4.4.317: connected, but the server answers with an error or misses a requirement (TLS).
   frame('4.4.317', ['serviceUnavailable']),
   frame('4.4.317', ['cannotConnect']),
@@ -166,8 +173,14 @@ function yields(matched: MatchedFrame, all: readonly MatchedFrame[]): boolean {
   );
 }
 
-/** What the described symptoms tell, in the order the message tells it, each once. */
-export function readFrames(occurrences: readonly ConceptOccurrence[]): FrameOutcome[] {
+export interface FrameReading {
+  /** What the described symptoms tell, in the order the message tells it, each once. */
+  outcomes: FrameOutcome[];
+  /** Whether a frame taken is about the fix itself. */
+  aboutTheFix: boolean;
+}
+
+export function readFrames(occurrences: readonly ConceptOccurrence[]): FrameReading {
   const negations = occurrences.filter((occurrence) => occurrence.concept === 'negation');
   const sentences = new Map<number, ConceptOccurrence[]>();
   for (const occurrence of occurrences) {
@@ -185,5 +198,8 @@ export function readFrames(occurrences: readonly ConceptOccurrence[]): FrameOutc
   const kept = matched
     .filter((candidate) => !yields(candidate, matched))
     .sort((a, b) => a.position - b.position);
-  return [...new Set(kept.map((candidate) => candidate.frame.outcome))];
+  return {
+    outcomes: [...new Set(kept.map((candidate) => candidate.frame.outcome))],
+    aboutTheFix: kept.some((candidate) => candidate.frame.aboutTheFix === true),
+  };
 }

@@ -3,11 +3,13 @@
  * the language model loaded at start. Every step is one pass (or a fixed number of passes) over
  * input bounded to 16 KB.
  */
+
+import type { KnownCode } from '../knowledge/knownCodes';
 import { LOCALES, type Locale, languageTagToLocale, primarySubtagOf } from '../locales';
 import { foldTraditionalChinese } from './chinese';
 import { findConcepts } from './concepts';
 import { type PastedDetails, readPastedDetails } from './details';
-import { type FrameOutcome, readFrames } from './frames';
+import { readFrames } from './frames';
 import { identifyLanguage } from './language';
 import { type LanguageModel, loadedLanguageModel } from './languageModel';
 import { foldForMatching, normalizeMessage } from './normalize';
@@ -53,19 +55,28 @@ function distinctByCode(mentions: readonly CodeMention[]): CodeMention[] {
   return mentions.filter((mention) => !seen.has(mention.code) && seen.add(mention.code));
 }
 
-function requestedLanguage(ownText: string, ownTokens: readonly string[]): Locale | undefined {
-  const named = languageNames.findAll(ownTokens)[0]?.values[0];
-  return named ?? languageTagToLocale(LANGUAGE_TAG.exec(ownText)?.[1]);
+/** A short message that names a language and nothing else asks for it: "改成意大利语", "em polonês". */
+const LANGUAGE_REQUEST_MAX_WORDS = 8;
+
+interface Asked {
+  /** Intents that the user's own words say. */
+  found: ReadonlySet<PhraseIntent>;
+  /** The language the message names, in words ("Spanish") or as a tag after a command ("lang es"). */
+  named: Locale | undefined;
+  words: number;
+  hasCodes: boolean;
+  /** Codes, or a topic with none (the retry window): something to explain or fix. */
+  onTopic: boolean;
+  aboutTheFix: boolean;
 }
 
-function chooseIntent(
-  found: ReadonlySet<PhraseIntent>,
-  onTopic: boolean,
-  requested: Locale | undefined,
-  hasCodes: boolean,
-): Intent {
-  if (found.has('language') && (requested !== undefined || !hasCodes)) return 'language';
-  if (onTopic) return found.has('fix') ? 'fix' : 'explain';
+function chooseIntent({ found, named, words, hasCodes, onTopic, aboutTheFix }: Asked): Intent {
+  if (found.has('language') && (named !== undefined || !hasCodes)) return 'language';
+  if (named !== undefined && !onTopic && words <= LANGUAGE_REQUEST_MAX_WORDS) return 'language';
+  if (onTopic) {
+    if (found.has('fix')) return 'fix';
+    return aboutTheFix && !found.has('explain') ? 'fix' : 'explain';
+  }
   for (const intent of ['list', 'help', 'fix', 'explain'] as const) if (found.has(intent)) return intent;
   return 'unknown';
 }
@@ -94,23 +105,25 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
   const written = distinctByCode(
     located.map(({ code, relation }) => (relation ? { code, relation } : { code })),
   );
-  const outcomes: FrameOutcome[] =
-    written.length > 0
-      ? []
-      : readFrames(findConcepts(readSentences(foldForMatching(foldTraditionalChinese(segments.symptoms)))));
-  const implied = outcomes.filter(
-    (outcome): outcome is Exclude<FrameOutcome, 'retryWindow'> => outcome !== 'retryWindow',
+  const frames = readFrames(
+    findConcepts(readSentences(foldForMatching(foldTraditionalChinese(segments.symptoms)))),
   );
+  const implied = frames.outcomes.filter((outcome): outcome is KnownCode => outcome !== 'retryWindow');
   const codes = written.length > 0 ? written : implied.map((code) => ({ code }));
 
   const found = new Set(intentPhrases.findAll(ownTokens).flatMap((match) => match.values));
-  const requested = found.has('language') ? requestedLanguage(segments.own, ownTokens) : undefined;
-  const intent = chooseIntent(
+  const named =
+    languageNames.findAll(ownTokens)[0]?.values[0] ??
+    (found.has('language') ? languageTagToLocale(LANGUAGE_TAG.exec(segments.own)?.[1]) : undefined);
+  const intent = chooseIntent({
     found,
-    codes.length > 0 || outcomes.includes('retryWindow'),
-    requested,
-    codes.length > 0,
-  );
+    named,
+    words: ownTokens.length,
+    hasCodes: codes.length > 0,
+    onTopic: codes.length > 0 || frames.outcomes.includes('retryWindow'),
+    aboutTheFix: frames.aboutTheFix,
+  });
+  const requested = intent === 'language' ? named : undefined;
   const writtenIn = writtenLanguage({ text: segments.own, tokens: ownTokens }, segments.pasted, model);
   return {
     intent,

@@ -35,7 +35,33 @@ const VERSION_WORDS = new Set([
   'node',
   'tls',
   '版本',
+  'firmware',
+  'fw',
+  'patch',
+  'os',
+  'ios',
 ]);
+/** Words after which a dotted triple is a date ("dal 4.5.26", "od 4.5.26"), not a status code. */
+const DATE_WORDS = new Set([
+  'since',
+  'until',
+  'till',
+  'dated',
+  'dal',
+  'dall',
+  'dalla',
+  'fino',
+  'desde',
+  'hasta',
+  'até',
+  'ate',
+  'od',
+  'dnia',
+  'depuis',
+  'seit',
+]);
+/** An operating system's name before its version: "FortiOS 5.6.14", "PAN-OS 10.1.3". */
+const SYSTEM_NAME = /OS$/;
 /** Markers that open the remote server's quoted reply in Exchange Online errors. */
 const QUOTE_MARKERS = ['message=', 'msg='];
 const EXPIRY_DETAIL = '4.7';
@@ -55,13 +81,19 @@ function readDigits(text: string, start: number): number {
   return count >= 1 && count <= 3 ? end : -1;
 }
 
-/** The word just before `index` (skipping spaces), lower-cased; short look-behind, constant cost. */
+/** The word just before `index` (skipping spaces), as written; short look-behind, constant cost. */
 function previousWord(text: string, index: number): string {
   let end = index;
   while (end > 0 && text[end - 1] === ' ') end--;
   let start = end;
   while (start > 0 && end - start < 12 && /[\p{L}\p{N}_]/u.test(text[start - 1] ?? '')) start--;
-  return text.slice(start, end).toLowerCase();
+  return text.slice(start, end);
+}
+
+/** Whether the word before a dotted triple makes it a version or a date. */
+function namesVersionOrDate(word: string): boolean {
+  const lower = word.toLowerCase();
+  return VERSION_WORDS.has(lower) || DATE_WORDS.has(lower) || SYSTEM_NAME.test(word);
 }
 
 /** Reads a code starting at `start`; returns its end, or -1 when the text there is not a code. */
@@ -112,7 +144,7 @@ export function locateStatusCodes(text: string): LocatedCode[] {
     if (!isDigit(text[index]) || !startsCandidate(text, index)) continue;
     const end = readCode(text, index);
     if (end < 0) continue;
-    if (VERSION_WORDS.has(previousWord(text, index))) {
+    if (namesVersionOrDate(previousWord(text, index))) {
       index = end - 1;
       continue;
     }
