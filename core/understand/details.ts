@@ -66,6 +66,10 @@ const READERS: readonly Reader[] = [
   // Gmail "[mail.contoso.com. 192.0.2.10: timed out]".
   reader(`(?:relay|H)=${HOST} {1,3}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
   reader(`\\[${HOST} {1,3}${IPV4}: `, { host: 1, ipv4: 2 }),
+  // Exim's bounce "host mail.contoso.com [192.0.2.10]", Gmail's "by mail.contoso.com. [192.0.2.10]".
+  reader(`${HOST} {1,3}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
+  // Sendmail's transcript: "... while talking to mail.contoso.com.:".
+  reader(`while talking to ${HOST}`, { host: 1 }),
   reader(`Remote-MTA${IS}dns; {0,3}${HOST}`, { host: 1 }),
   // Sendmail: "Connection refused by mail.contoso.com.", "Connection timed out with mail.contoso.com."
   reader(`(?:refused|reset|closed|timed out|lost) (?:by|with) ${HOST}`, { host: 1 }),

@@ -31,7 +31,10 @@ interface Frame {
   aboutTheFix?: boolean;
 }
 
-const DEFAULT_WINDOW = 12;
+/** Tokens, where a Chinese character is one: a sentence of twenty words or ten characters' words. */
+const DEFAULT_WINDOW = 20;
+/** Occurrences of one concept in one sentence that a frame tries: bounds the work on long text. */
+const MAX_TRIED = 8;
 /** How close a negation stands to what it negates, in tokens, on either side. */
 const NEGATION_REACH = 3;
 
@@ -136,25 +139,43 @@ function negated(occurrence: ConceptOccurrence, negations: readonly ConceptOccur
   );
 }
 
-/** The frame read from one sentence's occurrences: the first occurrence of each concept, if close enough. */
+/**
+ * The frame read from one sentence's occurrences: around each occurrence of its first concept, the
+ * nearest occurrence of each other one, where they all stand close enough.
+ */
 function matchIn(
   frame: Frame,
   sentence: readonly ConceptOccurrence[],
   negations: readonly ConceptOccurrence[],
 ): MatchedFrame | undefined {
-  const used = new Set<ConceptOccurrence>();
-  for (const concept of frame.concepts) {
-    const occurrence = sentence.find(
-      (candidate) =>
-        candidate.concept === concept && (frame.negated !== concept || negated(candidate, negations)),
-    );
-    if (!occurrence) return undefined;
-    used.add(occurrence);
+  const candidates = frame.concepts.map((concept) =>
+    sentence
+      .filter(
+        (occurrence) =>
+          occurrence.concept === concept && (frame.negated !== concept || negated(occurrence, negations)),
+      )
+      .slice(0, MAX_TRIED),
+  );
+  if (candidates.some((occurrences) => occurrences.length === 0)) return undefined;
+  const [anchors = [], ...others] = candidates;
+  for (const anchor of anchors) {
+    const used = new Set([anchor]);
+    for (const occurrences of others) {
+      const nearest = occurrences.reduce<ConceptOccurrence | undefined>(
+        (best, occurrence) =>
+          best === undefined ||
+          Math.abs(occurrence.start - anchor.start) < Math.abs(best.start - anchor.start)
+            ? occurrence
+            : best,
+        undefined,
+      );
+      if (nearest) used.add(nearest);
+    }
+    const position = Math.min(...[...used].map((occurrence) => occurrence.start));
+    const span = Math.max(...[...used].map((occurrence) => occurrence.end)) - position;
+    if (span <= (frame.window ?? DEFAULT_WINDOW)) return { frame, used, position };
   }
-  const starts = [...used].map((occurrence) => occurrence.start);
-  const position = Math.min(...starts);
-  const span = Math.max(...[...used].map((occurrence) => occurrence.end)) - position;
-  return span <= (frame.window ?? DEFAULT_WINDOW) ? { frame, used, position } : undefined;
+  return undefined;
 }
 
 const overlaps = (a: MatchedFrame, b: MatchedFrame): boolean =>

@@ -10,7 +10,7 @@ import { foldTraditionalChinese } from './chinese';
 import { findConcepts } from './concepts';
 import { type PastedDetails, readPastedDetails } from './details';
 import { readFrames } from './frames';
-import { identifyLanguage } from './language';
+import { identifyLanguage, PASTE_ACCEPT } from './language';
 import { type LanguageModel, loadedLanguageModel } from './languageModel';
 import { foldForMatching, normalizeMessage } from './normalize';
 import { readSentences, tokenize } from './phrases';
@@ -90,7 +90,7 @@ function writtenLanguage(
   const fromOwn = identifyLanguage(own.text, own.tokens, model);
   if (fromOwn === 'other') return undefined;
   if (fromOwn) return fromOwn;
-  const fromPaste = identifyLanguage(pasted, wordsOf(pasted), model);
+  const fromPaste = identifyLanguage(pasted, wordsOf(pasted), model, PASTE_ACCEPT);
   // English error text is what every server writes; only a localized one shows a language.
   return fromPaste === 'other' || fromPaste === 'en' ? undefined : fromPaste;
 }

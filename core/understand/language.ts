@@ -6,7 +6,8 @@
  */
 import { LOCALES, type Locale, languageTagToLocale } from '../locales';
 import type { LanguageModel } from './languageModel';
-import { languageMarkers } from './vocabulary';
+import { foldForMatching } from './normalize';
+import { LOANWORDS, languageMarkers } from './vocabulary';
 
 /** The six languages, another language, or no language that the text shows. */
 export type Identified = Locale | 'other' | undefined;
@@ -15,7 +16,9 @@ export type Identified = Locale | 'other' | undefined;
 const CUE_WEIGHT = 0.5;
 /** A language is taken when its score reaches this, and leads the next by the margin. */
 const ACCEPT = 0.5;
-const MARGIN = 0.15;
+const MARGIN = 0.1;
+/** A paste must show its language more clearly than the user's own words: it is long and mixed. */
+export const PASTE_ACCEPT = 0.8;
 /** Another language is taken when the model is this sure of it and no cue word says otherwise. */
 const OTHER_ACCEPT = 0.5;
 
@@ -55,14 +58,21 @@ function modelScores(words: string, model: LanguageModel): { ours: Map<Locale, n
   return { ours, other };
 }
 
+/** The words the model reads: borrowed technical words say nothing, unless there are no others. */
+function wordsForModel(latinWords: readonly string[]): string {
+  const own = latinWords.filter((word) => !LOANWORDS.has(foldForMatching(word)));
+  return (own.length > 0 ? own : latinWords).join(' ');
+}
+
 /**
  * The language of `text` (the user's own words, or a paste's, with codes, addresses and host names
- * already taken out); `tokens` are its folded words.
+ * already taken out); `tokens` are its folded words. `accept` is the score a language needs.
  */
 export function identifyLanguage(
   text: string,
   tokens: readonly string[],
   model: LanguageModel | undefined,
+  accept = ACCEPT,
 ): Identified {
   if (KANA.test(text)) return 'other';
   const latinWords = text.match(LATIN_WORD) ?? [];
@@ -73,14 +83,14 @@ export function identifyLanguage(
 
   const cues = cueCounts(tokens);
   const { ours, other } = model
-    ? modelScores(latinWords.join(' '), model)
+    ? modelScores(wordsForModel(latinWords), model)
     : { ours: new Map<Locale, number>(), other: 0 };
   const scores = LOCALES.map((locale) => ({
     locale,
     score: (ours.get(locale) ?? 0) + CUE_WEIGHT * (cues.get(locale) ?? 0),
   })).sort((a, b) => b.score - a.score);
   const [best, second] = scores;
-  if (best && best.score >= ACCEPT && best.score - (second?.score ?? 0) >= MARGIN && best.score >= other)
+  if (best && best.score >= accept && best.score - (second?.score ?? 0) >= MARGIN && best.score >= other)
     return best.locale;
   if (other >= OTHER_ACCEPT && cues.size === 0) return 'other';
   return undefined;

@@ -37,6 +37,12 @@ const STRUCTURAL_LINE: readonly RegExp[] = [
   /^\s{0,20}(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[ T]\d{1,2}:\d\d|[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d|\d\d:\d\d:\d\d\b)/,
   /\b[a-z0-9][a-z0-9.-]{0,252}\[[0-9a-f.:]{2,45}\]/i,
   /\breturned '|\bsaid: [245]\d\d\b|^\s{0,20}(?:==|\*\*|=>|->|<=|>>>|<<<) \S/i,
+  // A line that opens with a reply code is a server's: "550 5.1.1 <kim@contoso.com>: …", "421-4.7.28 …".
+  /^\s{0,20}[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\b/,
+  // A host and its address as MTAs write them: "host mail.contoso.com [192.0.2.10]".
+  /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\.? \[[0-9a-f.:]{7,45}\]/i,
+  // Program output: stack traces and calls ("SmtpException", "--->", "connect()").
+  /\w(?:Exception|Error)\b|--->|\b[a-z_]\w{1,40}\(\)/,
   // Microsoft's own servers are named only in what its services write.
   /\.(?:prod\.outlook\.com|prod\.exchangelabs\.com|protection\.outlook\.com)\b/i,
 ];
@@ -135,25 +141,21 @@ function errorTextEnd(line: string, from: number, vocabulary: SegmentVocabulary)
   return Math.max(errorWordsEnd(line, from, vocabulary), serverTextEnd(line, from, vocabulary) ?? from);
 }
 
-/** Each code of the line with its reply code and the error text after it; and that error text. */
+/** Each code of the line with its reply code and the error text after it. */
 function codeSpans(
   line: string,
   lineStart: number,
   codes: readonly LocatedCode[],
   vocabulary: SegmentVocabulary,
-): { spans: Span[]; errorText: string } {
+): Span[] {
   const spans: Span[] = [];
-  let errorText = '';
   for (const code of codes) {
     if (code.start < lineStart || code.end > lineStart + line.length) continue;
     const start = code.start - lineStart;
-    const end = code.end - lineStart;
     const replyCode = REPLY_CODE_BEFORE.test(line.slice(Math.max(0, start - 4), start));
-    const textEnd = errorTextEnd(line, end, vocabulary);
-    spans.push([replyCode ? start - 4 : start, textEnd]);
-    errorText += `${line.slice(end, textEnd)} `;
+    spans.push([replyCode ? start - 4 : start, errorTextEnd(line, code.end - lineStart, vocabulary)]);
   }
-  return { spans, errorText };
+  return spans;
 }
 
 function patternSpans(line: string): Span[] {
@@ -165,15 +167,15 @@ function patternSpans(line: string): Span[] {
   return spans;
 }
 
-/** The line with `spans` blanked out. */
-function blankOut(line: string, spans: Span[]): string {
+/** The line with `spans` blanked out by as many spaces, so that positions stay where they were. */
+function blankOut(line: string, spans: readonly Span[]): string {
   if (spans.length === 0) return line;
-  spans.sort((a, b) => a[0] - b[0]);
   let kept = '';
   let position = 0;
-  for (const [start, end] of spans) {
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
     if (end <= position) continue;
-    kept += `${line.slice(position, Math.max(start, position))} `;
+    const from = Math.max(start, position);
+    kept += line.slice(position, from) + ' '.repeat(end - from);
     position = end;
   }
   return kept + line.slice(position);
@@ -191,6 +193,13 @@ export function segment(
 ): Segments {
   const lines = text.split('\n');
   const structural = lines.map((line) => isStructural(line, vocabulary));
+  // What a report introduces ("The response was:") is part of it: the next line that has text.
+  let introduced = false;
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    if (introduced && !isQuestion(line)) structural[index] = true;
+    introduced = structural[index] === true && line.trimEnd().endsWith(':');
+  });
   const first = structural.indexOf(true);
   const last = structural.lastIndexOf(true);
   const own: string[] = [];
@@ -202,17 +211,18 @@ export function segment(
     lineStart += line.length + 1;
     const inReport = structural[index] || (index > first && index < last && !isQuestion(line));
     const coded = codeSpans(line, start, codes, vocabulary);
-    const withoutAddresses = patternSpans(line);
-    const kept = blankOut(line, [...withoutAddresses, ...coded.spans]);
+    // Addresses, host names and settings are nobody's words, pasted or not.
+    const words = blankOut(line, patternSpans(line));
     if (inReport) {
-      pasted.push(kept, coded.errorText);
-      symptoms.push(blankOut(line, withoutAddresses));
+      pasted.push(words);
+      symptoms.push(words);
       return;
     }
     if (CONFIGURATION_LINE.some((pattern) => pattern.test(line))) return;
-    own.push(kept);
-    pasted.push(coded.errorText);
-    symptoms.push(kept, coded.errorText);
+    const errorText = coded.map(([from, to]) => words.slice(from, to)).join(' ');
+    own.push(blankOut(words, coded));
+    pasted.push(errorText);
+    symptoms.push(words);
   });
   return { own: own.join('\n'), pasted: pasted.join('\n'), symptoms: symptoms.join('\n') };
 }

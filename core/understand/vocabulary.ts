@@ -42,6 +42,20 @@ const ERROR_WORDS: ReadonlySet<string> = new Set(
   LOCALES.flatMap((locale) => splitPhrases(CONTENT[locale].understand.errorText).flat()),
 );
 
+/**
+ * Words that the other languages' vocabularies share with English ("firewall", "smart host", "TLS",
+ * "Exchange"): IT chat borrows them in every language, so they show none.
+ */
+export const LOANWORDS: ReadonlySet<string> = (() => {
+  const wordsOf = (locale: Locale) =>
+    new Set(
+      Object.values(CONTENT[locale].understand.concepts).flatMap((entry) => splitPhrases(entry).flat()),
+    );
+  const english = wordsOf('en');
+  const others = LOCALES.filter((locale) => locale !== 'en').map(wordsOf);
+  return new Set([...english].filter((word) => others.some((words) => words.has(word))));
+})();
+
 export const SEGMENT_VOCABULARY: SegmentVocabulary = {
   isReportLine: (line) => reportPhrases.findAll(tokenize(foldForMatching(line))).length > 0,
   isErrorWord: (word) => ERROR_WORDS.has(word),
