@@ -216,8 +216,9 @@ export function readFrames(occurrences: readonly ConceptOccurrence[]): FrameRead
       if (found) matched.push(found);
     }
   }
+  const overridden = new Set(matched.flatMap((candidate) => candidate.frame.overrides ?? []));
   const kept = matched
-    .filter((candidate) => !yields(candidate, matched))
+    .filter((candidate) => !overridden.has(candidate.frame.outcome) && !yields(candidate, matched))
     .sort((a, b) => a.position - b.position);
   return {
     outcomes: [...new Set(kept.map((candidate) => candidate.frame.outcome))],

@@ -6,7 +6,6 @@
 
 import type { KnownCode } from '../knowledge/knownCodes';
 import { LOCALES, type Locale, languageTagToLocale, primarySubtagOf } from '../locales';
-import { foldTraditionalChinese } from './chinese';
 import { findConcepts } from './concepts';
 import { type PastedDetails, readPastedDetails } from './details';
 import { readFrames } from './frames';
@@ -47,8 +46,8 @@ const LANGUAGE_TAG = new RegExp(
   'i',
 );
 
-/** Folded words of a text, Traditional Chinese read as Simplified. */
-const wordsOf = (text: string): string[] => tokenize(foldForMatching(foldTraditionalChinese(text)));
+/** Folded words of a text. */
+const wordsOf = (text: string): string[] => tokenize(foldForMatching(text));
 
 function distinctByCode(mentions: readonly CodeMention[]): CodeMention[] {
   const seen = new Set<string>();
@@ -105,9 +104,7 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
   const written = distinctByCode(
     located.map(({ code, relation }) => (relation ? { code, relation } : { code })),
   );
-  const frames = readFrames(
-    findConcepts(readSentences(foldForMatching(foldTraditionalChinese(segments.symptoms)))),
-  );
+  const frames = readFrames(findConcepts(readSentences(foldForMatching(segments.symptoms))));
   const implied = frames.outcomes.filter((outcome): outcome is KnownCode => outcome !== 'retryWindow');
   const codes = written.length > 0 ? written : implied.map((code) => ({ code }));
 

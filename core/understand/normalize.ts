@@ -1,3 +1,5 @@
+import { foldTraditionalChinese } from './chinese';
+
 /** Longest message the core reads, in UTF-16 code units; the rest of a longer paste is ignored. */
 export const MAX_MESSAGE_LENGTH = 16 * 1024;
 
@@ -49,10 +51,11 @@ const UNDECOMPOSED = /[łß]/g;
 
 /**
  * Case- and accent-insensitive form used to match vocabulary: "Conexión RECHAZADA" and
- * "conexion rechazada" fold to the same text, so do "połączenie" and "polaczenie".
+ * "conexion rechazada" fold to the same text, so do "połączenie" and "polaczenie", and so do
+ * Traditional and Simplified Chinese ("連線被拒絕", "连接被拒绝").
  */
 export function foldForMatching(text: string): string {
-  return text
+  return foldTraditionalChinese(text)
     .toLowerCase()
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')

@@ -43,6 +43,8 @@ const STRUCTURAL_LINE: readonly RegExp[] = [
   /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\.? \[[0-9a-f.:]{7,45}\]/i,
   // Program output: stack traces and calls ("SmtpException", "--->", "connect()").
   /\w(?:Exception|Error)\b|--->|\b[a-z_]\w{1,40}\(\)/,
+  // A line in brackets, as Gmail quotes the remote server: "[mail.contoso.com. 192.0.2.10: timed out]".
+  /^\s{0,20}\[[^\]\n]{1,500}\]\s{0,20}$/,
   // Microsoft's own servers are named only in what its services write.
   /\.(?:prod\.outlook\.com|prod\.exchangelabs\.com|protection\.outlook\.com)\b/i,
 ];

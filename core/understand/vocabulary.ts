@@ -53,7 +53,9 @@ export const LOANWORDS: ReadonlySet<string> = (() => {
     );
   const english = wordsOf('en');
   const others = LOCALES.filter((locale) => locale !== 'en').map(wordsOf);
-  return new Set([...english].filter((word) => others.some((words) => words.has(word))));
+  // Short words shared by chance ("a", "in", "non") are function words, not loans; acronyms are loans.
+  const loan = (word: string) => word.length >= 4 || !/[aeiouy]/.test(word);
+  return new Set([...english].filter((word) => loan(word) && others.some((words) => words.has(word))));
 })();
 
 export const SEGMENT_VOCABULARY: SegmentVocabulary = {
