@@ -27,14 +27,17 @@ const IS = ' {0,5}[=:] {0,5}';
 /** Groups a reader may fill; a reader's IP is either IPv4 or IPv6, whichever matched. */
 interface Reader {
   pattern: RegExp;
+  /** Lower-case text the pattern cannot match without: most readers need not run at all. */
+  literal: string;
   host?: number;
   ipv4?: number;
   ipv6?: number;
   port?: number;
 }
 
-const reader = (source: string, groups: Omit<Reader, 'pattern'>): Reader => ({
+const reader = (literal: string, source: string, groups: Omit<Reader, 'pattern' | 'literal'>): Reader => ({
   pattern: new RegExp(source, 'gi'),
+  literal,
   ...groups,
 });
 
@@ -43,38 +46,38 @@ const reader = (source: string, groups: Omit<Reader, 'pattern'>): Reader => ({
  * a bare `host:port` in a client's log comes last.
  */
 const READERS: readonly Reader[] = [
-  reader(`Last ?Attempted ?Server ?Name${IS}${HOST}`, { host: 1 }),
-  reader(`Last ?Attempted ?IP(?: ?Address)?${IS}(?:${IPV4}(?::${PORT})?|\\[?${IPV6}\\]?)`, {
+  reader('attempted', `Last ?Attempted ?Server ?Name${IS}${HOST}`, { host: 1 }),
+  reader('attempted', `Last ?Attempted ?IP(?: ?Address)?${IS}(?:${IPV4}(?::${PORT})?|\\[?${IPV6}\\]?)`, {
     ipv4: 1,
     port: 2,
     ipv6: 3,
   }),
-  reader(`\\bFQDN${IS}${HOST}`, { host: 1 }),
-  reader(`[{;]IP${IS}${IP}`, { ipv4: 1, ipv6: 2 }),
-  reader(`last endpoint attempted was ${IP}(?::${PORT})?`, { ipv4: 1, ipv6: 2, port: 3 }),
+  reader('fqdn', `\\bFQDN${IS}${HOST}`, { host: 1 }),
+  reader('ip', `[{;]IP${IS}${IP}`, { ipv4: 1, ipv6: 2 }),
+  reader('last endpoint', `last endpoint attempted was ${IP}(?::${PORT})?`, { ipv4: 1, ipv6: 2, port: 3 }),
   // Exchange NDRs: "Remote Server at mail.contoso.com (192.0.2.10) returned '…'", IP optional.
-  reader(`Server at ${HOST}(?: {0,3}\\(${IP}\\))? {0,3}returned`, { host: 1, ipv4: 2, ipv6: 3 }),
-  reader(`(?:Destination|Remote|Target) ?(?:server|host)(?: name)?${IS}${HOST}`, { host: 1 }),
-  reader(`(?:Destination|Remote|Target) ?(?:server|host)(?: IP)?(?: address)?${IS}\\[?${IP}`, {
+  reader('server at', `Server at ${HOST}(?: {0,3}\\(${IP}\\))? {0,3}returned`, { host: 1, ipv4: 2, ipv6: 3 }),
+  reader('server', `(?:Destination|Remote|Target) ?(?:server|host)(?: name)?${IS}${HOST}`, { host: 1 }),
+  reader('server', `(?:Destination|Remote|Target) ?(?:server|host)(?: IP)?(?: address)?${IS}\\[?${IP}`, {
     ipv4: 1,
     ipv6: 2,
   }),
   // Postfix: "connect to mail.contoso.com[192.0.2.10]:25", "relay=mail.contoso.com[192.0.2.10]:25",
   // "host mail.contoso.com[192.0.2.10] said:", "lost connection with mail.contoso.com[192.0.2.10]".
-  reader(`${HOST}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
+  reader('[', `${HOST}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
   // Sendmail "relay=mail.contoso.com. [192.0.2.10]", Exim "H=mail.contoso.com [192.0.2.10]:25",
   // Gmail "[mail.contoso.com. 192.0.2.10: timed out]".
-  reader(`(?:relay|H)=${HOST} {1,3}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
-  reader(`\\[${HOST} {1,3}${IPV4}: `, { host: 1, ipv4: 2 }),
+  reader('=', `(?:relay|H)=${HOST} {1,3}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
+  reader('[', `\\[${HOST} {1,3}${IPV4}: `, { host: 1, ipv4: 2 }),
   // Exim's bounce "host mail.contoso.com [192.0.2.10]", Gmail's "by mail.contoso.com. [192.0.2.10]".
-  reader(`${HOST} {1,3}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
+  reader('[', `${HOST} {1,3}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
   // Sendmail's transcript: "... while talking to mail.contoso.com.:".
-  reader(`while talking to ${HOST}`, { host: 1 }),
-  reader(`Remote-MTA${IS}dns; {0,3}${HOST}`, { host: 1 }),
+  reader('while talking', `while talking to ${HOST}`, { host: 1 }),
+  reader('remote-mta', `Remote-MTA${IS}dns; {0,3}${HOST}`, { host: 1 }),
   // Sendmail: "Connection refused by mail.contoso.com.", "Connection timed out with mail.contoso.com."
-  reader(`(?:refused|reset|closed|timed out|lost) (?:by|with) ${HOST}`, { host: 1 }),
-  reader(`\\b${HOST}:${PORT}\\b`, { host: 1, port: 2 }),
-  reader(`\\b${IPV4}:${PORT}\\b`, { ipv4: 1, port: 2 }),
+  reader(' ', `(?:refused|reset|closed|timed out|lost) (?:by|with) ${HOST}`, { host: 1 }),
+  reader(':', `\\b${HOST}:${PORT}\\b`, { host: 1, port: 2 }),
+  reader(':', `\\b${IPV4}:${PORT}\\b`, { ipv4: 1, port: 2 }),
 ];
 
 /** Microsoft's own servers appear in every NDR and queue entry; they are never the destination. */
@@ -114,7 +117,8 @@ function read(found: RegExpMatchArray, groups: Reader): Reading {
 }
 
 /** The first reading of `groups` in `text` that names a server or an address (not Microsoft's). */
-function firstReading(text: string, groups: Reader): Reading | undefined {
+function firstReading(text: string, lower: string, groups: Reader): Reading | undefined {
+  if (!lower.includes(groups.literal)) return undefined;
   for (const found of text.matchAll(groups.pattern)) {
     const reading = read(found, groups);
     if (reading.server !== undefined || reading.ip !== undefined) return reading;
@@ -125,9 +129,10 @@ function firstReading(text: string, groups: Reader): Reading | undefined {
 /** Everything the text shows of the failed delivery; fields the text lacks are absent. */
 export function readPastedDetails(text: string): PastedDetails {
   const details: Reading = {};
+  const lower = text.toLowerCase();
   for (const groups of READERS) {
     if (details.server !== undefined && details.ip !== undefined && details.port !== undefined) break;
-    const reading = firstReading(text, groups);
+    const reading = firstReading(text, lower, groups);
     if (!reading) continue;
     // A port belongs to the address read with it: it is taken only while the IP is still open.
     const sameAddress = details.ip === undefined || reading.ip === undefined || reading.ip === details.ip;

@@ -129,51 +129,50 @@ interface MatchedFrame {
   position: number;
 }
 
-function negated(occurrence: ConceptOccurrence, negations: readonly ConceptOccurrence[]): boolean {
-  return negations.some(
+/** One sentence's concept occurrences, by concept: at most {@link MAX_TRIED} of each. */
+type Sentence = ReadonlyMap<Concept, readonly ConceptOccurrence[]>;
+
+function negated(occurrence: ConceptOccurrence, sentence: Sentence): boolean {
+  return (sentence.get('negation') ?? []).some(
     (negation) =>
-      negation.sentence === occurrence.sentence &&
       negation !== occurrence &&
       negation.start >= occurrence.start - NEGATION_REACH &&
       negation.start <= occurrence.end + NEGATION_REACH - 1,
   );
 }
 
+function nearestTo(anchor: ConceptOccurrence, occurrences: readonly ConceptOccurrence[]): ConceptOccurrence {
+  let nearest = occurrences[0] as ConceptOccurrence;
+  for (const occurrence of occurrences) {
+    if (Math.abs(occurrence.start - anchor.start) < Math.abs(nearest.start - anchor.start))
+      nearest = occurrence;
+  }
+  return nearest;
+}
+
 /**
- * The frame read from one sentence's occurrences: around each occurrence of its first concept, the
- * nearest occurrence of each other one, where they all stand close enough.
+ * The frame read from one sentence: around each occurrence of its first concept, the nearest
+ * occurrence of each other one, where they all stand close enough.
  */
-function matchIn(
-  frame: Frame,
-  sentence: readonly ConceptOccurrence[],
-  negations: readonly ConceptOccurrence[],
-): MatchedFrame | undefined {
-  const candidates = frame.concepts.map((concept) =>
-    sentence
-      .filter(
-        (occurrence) =>
-          occurrence.concept === concept && (frame.negated !== concept || negated(occurrence, negations)),
-      )
-      .slice(0, MAX_TRIED),
-  );
-  if (candidates.some((occurrences) => occurrences.length === 0)) return undefined;
+function matchIn(frame: Frame, sentence: Sentence): MatchedFrame | undefined {
+  const candidates: (readonly ConceptOccurrence[])[] = [];
+  for (const concept of frame.concepts) {
+    let occurrences = sentence.get(concept);
+    if (occurrences && frame.negated === concept)
+      occurrences = occurrences.filter((occurrence) => negated(occurrence, sentence));
+    if (!occurrences || occurrences.length === 0) return undefined;
+    candidates.push(occurrences);
+  }
   const [anchors = [], ...others] = candidates;
   for (const anchor of anchors) {
-    const used = new Set([anchor]);
-    for (const occurrences of others) {
-      const nearest = occurrences.reduce<ConceptOccurrence | undefined>(
-        (best, occurrence) =>
-          best === undefined ||
-          Math.abs(occurrence.start - anchor.start) < Math.abs(best.start - anchor.start)
-            ? occurrence
-            : best,
-        undefined,
-      );
-      if (nearest) used.add(nearest);
+    const used = new Set([anchor, ...others.map((occurrences) => nearestTo(anchor, occurrences))]);
+    let position = anchor.start;
+    let end = anchor.end;
+    for (const occurrence of used) {
+      position = Math.min(position, occurrence.start);
+      end = Math.max(end, occurrence.end);
     }
-    const position = Math.min(...[...used].map((occurrence) => occurrence.start));
-    const span = Math.max(...[...used].map((occurrence) => occurrence.end)) - position;
-    if (span <= (frame.window ?? DEFAULT_WINDOW)) return { frame, used, position };
+    if (end - position <= (frame.window ?? DEFAULT_WINDOW)) return { frame, used, position };
   }
   return undefined;
 }
@@ -202,17 +201,18 @@ export interface FrameReading {
 }
 
 export function readFrames(occurrences: readonly ConceptOccurrence[]): FrameReading {
-  const negations = occurrences.filter((occurrence) => occurrence.concept === 'negation');
-  const sentences = new Map<number, ConceptOccurrence[]>();
+  const sentences = new Map<number, Map<Concept, ConceptOccurrence[]>>();
   for (const occurrence of occurrences) {
-    const list = sentences.get(occurrence.sentence) ?? [];
-    list.push(occurrence);
-    sentences.set(occurrence.sentence, list);
+    const sentence = sentences.get(occurrence.sentence) ?? new Map<Concept, ConceptOccurrence[]>();
+    sentences.set(occurrence.sentence, sentence);
+    const list = sentence.get(occurrence.concept) ?? [];
+    sentence.set(occurrence.concept, list);
+    if (list.length < MAX_TRIED) list.push(occurrence);
   }
   const matched: MatchedFrame[] = [];
   for (const sentence of sentences.values()) {
     for (const candidate of FRAMES) {
-      const found = matchIn(candidate, sentence, negations);
+      const found = matchIn(candidate, sentence);
       if (found) matched.push(found);
     }
   }

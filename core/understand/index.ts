@@ -9,7 +9,7 @@ import { LOCALES, type Locale, languageTagToLocale, primarySubtagOf } from '../l
 import { findConcepts } from './concepts';
 import { type PastedDetails, readPastedDetails } from './details';
 import { readFrames } from './frames';
-import { identifyLanguage, PASTE_ACCEPT } from './language';
+import { identifyLanguage, identifyPastedLanguage } from './language';
 import { type LanguageModel, loadedLanguageModel } from './languageModel';
 import { foldForMatching, normalizeMessage } from './normalize';
 import { readSentences, tokenize } from './phrases';
@@ -89,9 +89,8 @@ function writtenLanguage(
   const fromOwn = identifyLanguage(own.text, own.tokens, model);
   if (fromOwn === 'other') return undefined;
   if (fromOwn) return fromOwn;
-  const fromPaste = identifyLanguage(pasted, wordsOf(pasted), model, PASTE_ACCEPT);
-  // English error text is what every server writes; only a localized one shows a language.
-  return fromPaste === 'other' || fromPaste === 'en' ? undefined : fromPaste;
+  const fromPaste = identifyPastedLanguage(pasted, wordsOf(pasted), model);
+  return fromPaste === 'other' ? undefined : fromPaste;
 }
 
 export function understand(message: string, options: UnderstandOptions = {}): Understanding {
@@ -99,12 +98,15 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
   const text = normalizeMessage(message);
   const located = locateStatusCodes(text);
   const segments = segment(text, located, SEGMENT_VOCABULARY);
-  const ownTokens = wordsOf(segments.own);
+  const ownFolded = foldForMatching(segments.own);
+  const ownTokens = tokenize(ownFolded);
 
   const written = distinctByCode(
     located.map(({ code, relation }) => (relation ? { code, relation } : { code })),
   );
-  const frames = readFrames(findConcepts(readSentences(foldForMatching(segments.symptoms))));
+  // Symptoms count only where the text writes no code; the user's words may still ask about the fix.
+  const symptoms = written.length > 0 ? ownFolded : foldForMatching(segments.symptoms);
+  const frames = readFrames(findConcepts(readSentences(symptoms)));
   const implied = frames.outcomes.filter((outcome): outcome is KnownCode => outcome !== 'retryWindow');
   const codes = written.length > 0 ? written : implied.map((code) => ({ code }));
 

@@ -7,18 +7,27 @@
 import { LOCALES, type Locale, languageTagToLocale } from '../locales';
 import type { LanguageModel } from './languageModel';
 import { foldForMatching } from './normalize';
-import { LOANWORDS, languageMarkers } from './vocabulary';
+import { ENGLISH_ERROR_WORDS, LOANWORDS, languageMarkers } from './vocabulary';
 
 /** The six languages, another language, or no language that the text shows. */
 export type Identified = Locale | 'other' | undefined;
 
 /** How much one cue word ("qué", "gnt", "cześć") weighs against the model's probability. */
 const CUE_WEIGHT = 0.5;
+/**
+ * Cue words alone decide when this many point to one language and none to another ("what does it
+ * mean?", "co to znaczy?"): the model is asked only where they do not.
+ */
+const DECISIVE_CUES = 2;
+/** Or this many times as many as any other language's, in a longer text. */
+const DECISIVE_RATIO = 4;
+/** The model reads this much of a text: a language shows in its first sentences. */
+const MODEL_INPUT_LENGTH = 200;
 /** A language is taken when its score reaches this, and leads the next by the margin. */
 const ACCEPT = 0.5;
 const MARGIN = 0.1;
 /** A paste must show its language more clearly than the user's own words: it is long and mixed. */
-export const PASTE_ACCEPT = 0.8;
+const PASTE_ACCEPT = 0.8;
 /** Another language is taken when the model is this sure of it and no cue word says otherwise. */
 const OTHER_ACCEPT = 0.5;
 
@@ -27,23 +36,44 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Letters of scripts none of the six languages is written in. */
 const FOREIGN_LETTER =
   /[\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Georgian}\p{Script=Armenian}]/gu;
-const LATIN_LETTER = /\p{Script=Latin}/gu;
 const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}'’-]*/gu;
 
 const count = (text: string, pattern: RegExp): number => {
+  if (!pattern.test(text)) return 0;
   pattern.lastIndex = 0;
   let found = 0;
   while (pattern.exec(text)) found++;
   return found;
 };
 
-/** Cue words found per language. */
-function cueCounts(tokens: readonly string[]): Map<Locale, number> {
+/** Letters (and a word) only one of the six languages writes, each counted as one cue word. */
+const CUE_LETTERS: readonly { pattern: RegExp; locale: Locale }[] = [
+  { pattern: /[¿¡ñ]/, locale: 'es' },
+  { pattern: /[ãõ]/, locale: 'pt-BR' },
+  { pattern: /(?:^|\s)è(?=\s|$)/, locale: 'it' },
+  { pattern: /[ąęłśźżćńĄĘŁŚŹŻĆŃ]/, locale: 'pl' },
+];
+
+/** Cue words (and letters) found per language. */
+function cueCounts(text: string, tokens: readonly string[]): Map<Locale, number> {
   const counts = new Map<Locale, number>();
+  for (const { pattern, locale } of CUE_LETTERS) if (pattern.test(text)) counts.set(locale, 1);
   for (const match of languageMarkers.findAll(tokens)) {
-    for (const locale of match.values) counts.set(locale, (counts.get(locale) ?? 0) + 1);
+    // A phrase counts for each of its words: "co oznacza" says Polish twice.
+    for (const locale of match.values) counts.set(locale, (counts.get(locale) ?? 0) + match.length);
   }
   return counts;
+}
+
+/**
+ * The language the cue words alone show: many of one language's (or every word the text has),
+ * hardly any of another's.
+ */
+function decisiveCue(cues: ReadonlyMap<Locale, number>, words: number): Locale | undefined {
+  const [best, second] = [...cues].sort((a, b) => b[1] - a[1]);
+  if (!best || best[1] < Math.min(DECISIVE_CUES, words)) return undefined;
+  const runnerUp = second?.[1] ?? 0;
+  return runnerUp === 0 || best[1] >= DECISIVE_RATIO * runnerUp ? best[0] : undefined;
 }
 
 /** The model's probabilities mapped onto the six languages, and the most likely other language's. */
@@ -78,12 +108,15 @@ export function identifyLanguage(
   const latinWords = text.match(LATIN_WORD) ?? [];
   const han = count(text, HAN);
   if (han > 0 && han >= latinWords.length) return 'zh-CN';
-  if (count(text, FOREIGN_LETTER) > count(text, LATIN_LETTER)) return 'other';
+  const latinLetters = latinWords.reduce((letters, word) => letters + word.length, 0);
+  if (count(text, FOREIGN_LETTER) > latinLetters) return 'other';
   if (latinWords.length === 0) return undefined;
 
-  const cues = cueCounts(tokens);
+  const cues = cueCounts(text, tokens);
+  const decisive = decisiveCue(cues, latinWords.length);
+  if (decisive) return decisive;
   const { ours, other } = model
-    ? modelScores(wordsForModel(latinWords), model)
+    ? modelScores(wordsForModel(latinWords).slice(0, MODEL_INPUT_LENGTH), model)
     : { ours: new Map<Locale, number>(), other: 0 };
   const scores = LOCALES.map((locale) => ({
     locale,
@@ -94,4 +127,18 @@ export function identifyLanguage(
     return best.locale;
   if (other >= OTHER_ACCEPT && cues.size === 0) return 'other';
   return undefined;
+}
+
+/**
+ * The language of pasted text: English error text ("Connection timed out") is what servers write
+ * everywhere, so it shows none; a localized report shows its language, clearly or not at all.
+ */
+export function identifyPastedLanguage(
+  text: string,
+  tokens: readonly string[],
+  model: LanguageModel | undefined,
+): Identified {
+  if (tokens.every((token) => ENGLISH_ERROR_WORDS.has(token) || !/\p{L}/u.test(token))) return undefined;
+  const language = identifyLanguage(text, tokens, model, PASTE_ACCEPT);
+  return language === 'en' || language === 'other' ? undefined : language;
 }

@@ -2,8 +2,9 @@ import { foldForMatching } from './normalize';
 
 export interface PhraseMatch<T> {
   values: readonly T[];
-  /** Index of the first token of the match. */
+  /** Index of the first token of the match, and how many tokens it covers. */
   index: number;
+  length: number;
 }
 
 /**
@@ -12,8 +13,9 @@ export interface PhraseMatch<T> {
  */
 export function tokenize(folded: string): string[] {
   const tokens: string[] = [];
+  const anyCjk = CJK.test(folded);
   for (const [word] of folded.matchAll(WORD)) {
-    if (!CJK.test(word)) {
+    if (!anyCjk || !CJK.test(word)) {
       tokens.push(word);
       continue;
     }
@@ -65,11 +67,16 @@ interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
   /** Phrases that end here with this whole word. */
   wholeWordEnds: Map<string, T[]>;
-  /** Phrases that end here with a word starting with this prefix ("rechaz" → "rechazada"). */
-  prefixEnds: Map<string, T[]>;
+  /**
+   * Phrases that end here with a word starting with a prefix ("rechaz" → "rechazada"), grouped by
+   * the prefix's first letters so that a word is compared with a few prefixes only, the longest first.
+   */
+  prefixEnds: Map<string, { prefix: string; values: T[] }[]>;
 }
 
 const newNode = <T>(): TrieNode<T> => ({ next: new Map(), wholeWordEnds: new Map(), prefixEnds: new Map() });
+/** Prefixes are longer than whole words, so this many letters group them. */
+const PREFIX_GROUP_LENGTH = WHOLE_WORD_MAX_LENGTH + 1;
 
 function addValue<T>(map: Map<string, T[]>, key: string, value: T): void {
   const values = map.get(key) ?? [];
@@ -84,7 +91,6 @@ function addValue<T>(map: Map<string, T[]>, key: string, value: T): void {
  */
 export class PhraseMatcher<T> {
   private readonly root = newNode<T>();
-  private longestPrefix = 0;
 
   constructor(entries: Iterable<readonly [phrase: readonly string[], value: T]>) {
     for (const [tokens, value] of entries) this.add(tokens, value);
@@ -100,8 +106,16 @@ export class PhraseMatcher<T> {
       } else if (token.length <= WHOLE_WORD_MAX_LENGTH) {
         addValue(node.wholeWordEnds, token, value);
       } else {
-        addValue(node.prefixEnds, token, value);
-        this.longestPrefix = Math.max(this.longestPrefix, token.length);
+        const group = token.slice(0, PREFIX_GROUP_LENGTH);
+        const prefixes = node.prefixEnds.get(group) ?? [];
+        const entry = prefixes.find((candidate) => candidate.prefix === token);
+        if (entry) {
+          if (!entry.values.includes(value)) entry.values.push(value);
+        } else {
+          prefixes.push({ prefix: token, values: [value] });
+          prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
+        }
+        node.prefixEnds.set(group, prefixes);
       }
     });
   }
@@ -114,12 +128,11 @@ export class PhraseMatcher<T> {
       const word = tokens[index] as string;
       const whole = node.wholeWordEnds.get(word);
       if (whole) best = { values: whole, end: index + 1 };
-      for (let length = Math.min(word.length, this.longestPrefix); length > WHOLE_WORD_MAX_LENGTH; length--) {
-        const prefixed = node.prefixEnds.get(length === word.length ? word : word.slice(0, length));
-        if (prefixed) {
-          best = { values: prefixed, end: index + 1 };
-          break;
-        }
+      if (word.length > WHOLE_WORD_MAX_LENGTH && node.prefixEnds.size > 0) {
+        const prefixed = node.prefixEnds
+          .get(word.slice(0, PREFIX_GROUP_LENGTH))
+          ?.find(({ prefix }) => word.startsWith(prefix));
+        if (prefixed) best = { values: prefixed.values, end: index + 1 };
       }
       node = node.next.get(word);
     }
@@ -132,7 +145,7 @@ export class PhraseMatcher<T> {
     for (let index = 0; index < tokens.length; ) {
       const match = this.matchAt(tokens, index);
       if (match) {
-        matches.push({ values: match.values, index });
+        matches.push({ values: match.values, index, length: match.end - index });
         index = match.end;
       } else index++;
     }

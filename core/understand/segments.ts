@@ -18,8 +18,8 @@ export interface Segments {
 }
 
 export interface SegmentVocabulary {
-  /** Whether a (folded) line holds a phrase that only a generated report contains. */
-  isReportLine(line: string): boolean;
+  /** Whether a line, folded for matching, holds a phrase that only a generated report contains. */
+  isReportLine(foldedLine: string): boolean;
   /** Whether a folded word belongs to error text (`connection`, `refused`, `rechazada`). */
   isErrorWord(word: string): boolean;
 }
@@ -98,14 +98,14 @@ const QUESTION_END = /[?？]\s*$/;
 /** Where a clause ends inside a line: the user's question may start after it. */
 const CLAUSE_BREAK = /[,;，；]|\s[-–—]\s/g;
 const OPENING_PUNCTUATION = /^[\s¿¡"'«“]+/;
-const CAPITALIZED = /^[\s:,-]*\p{Lu}/u;
+const CAPITALIZED_AT = /[\s:,-]*\p{Lu}/uy;
 
 /** A question is the user's, whatever it quotes: such a line is read span by span. */
 const isQuestion = (line: string): boolean => QUESTION_END.test(line);
 
-function isStructural(line: string, vocabulary: SegmentVocabulary): boolean {
+function isStructural(line: string, foldedLine: string, vocabulary: SegmentVocabulary): boolean {
   if (isQuestion(line)) return false;
-  return STRUCTURAL_LINE.some((pattern) => pattern.test(line)) || vocabulary.isReportLine(line);
+  return STRUCTURAL_LINE.some((pattern) => pattern.test(line)) || vocabulary.isReportLine(foldedLine);
 }
 
 /** The end of the error words that follow a code ("Connection refused", "conexión rechazada"). */
@@ -122,42 +122,53 @@ function errorWordsEnd(text: string, from: number, vocabulary: SegmentVocabulary
 }
 
 /**
- * A server's text after a code starts with a capital ("550 5.7.1 Unfortunately, messages from …")
- * and runs to the end of the line, unless the line ends in a question of the user's own after a
- * clause break ("… Connection timed out, how do I fix it?"). `undefined` where no such text follows.
+ * In a line that ends with a question, the clause breaks after which the user's own words start
+ * ("… Connection timed out, how do I fix it?"): where the next word is no error word. A line that
+ * asks nothing has none: a server's text in it runs to its end.
  */
-function serverTextEnd(line: string, from: number, vocabulary: SegmentVocabulary): number | undefined {
-  const rest = line.slice(from);
-  if (!CAPITALIZED.test(rest)) return undefined;
-  if (!isQuestion(rest)) return line.length;
-  for (const clause of rest.matchAll(CLAUSE_BREAK)) {
-    const after = rest.slice(clause.index + clause[0].length).replace(OPENING_PUNCTUATION, '');
-    const word = WORD.exec(after)?.[0];
-    if (word && !vocabulary.isErrorWord(foldForMatching(word))) return from + clause.index;
+function userClauseStarts(line: string, vocabulary: SegmentVocabulary): number[] | undefined {
+  if (!isQuestion(line)) return undefined;
+  const starts: number[] = [];
+  for (const clause of line.matchAll(CLAUSE_BREAK)) {
+    const after = clause.index + clause[0].length;
+    const word = WORD.exec(line.slice(after, after + 60).replace(OPENING_PUNCTUATION, ''))?.[0];
+    if (word && !vocabulary.isErrorWord(foldForMatching(word))) starts.push(clause.index);
   }
-  return undefined;
+  return starts;
 }
 
-/** The end of the error text that follows a code. */
-function errorTextEnd(line: string, from: number, vocabulary: SegmentVocabulary): number {
-  return Math.max(errorWordsEnd(line, from, vocabulary), serverTextEnd(line, from, vocabulary) ?? from);
+/** Whether the text after `from` starts with a capital, as a server's text does. */
+function capitalizedAt(line: string, from: number): boolean {
+  CAPITALIZED_AT.lastIndex = from;
+  return CAPITALIZED_AT.test(line);
 }
 
-/** Each code of the line with its reply code and the error text after it. */
+/** Each code of the line (`codes` are the line's own, in order) with its reply code and error text. */
 function codeSpans(
   line: string,
   lineStart: number,
   codes: readonly LocatedCode[],
   vocabulary: SegmentVocabulary,
 ): Span[] {
-  const spans: Span[] = [];
-  for (const code of codes) {
-    if (code.start < lineStart || code.end > lineStart + line.length) continue;
+  if (codes.length === 0) return [];
+  const userClauses = userClauseStarts(line, vocabulary);
+  let clause = 0;
+  return codes.map((code) => {
     const start = code.start - lineStart;
+    const end = code.end - lineStart;
     const replyCode = REPLY_CODE_BEFORE.test(line.slice(Math.max(0, start - 4), start));
-    spans.push([replyCode ? start - 4 : start, errorTextEnd(line, code.end - lineStart, vocabulary)]);
-  }
-  return spans;
+    // A server's text after a code starts with a capital ("550 5.7.1 Unfortunately, messages from …")
+    // and runs to the end of the line, or to where the user's own question starts.
+    let serverText = end;
+    if (capitalizedAt(line, end)) {
+      while (userClauses && clause < userClauses.length && (userClauses[clause] as number) <= end) clause++;
+      serverText = userClauses ? (userClauses[clause] ?? end) : line.length;
+    }
+    return [
+      replyCode ? start - 4 : start,
+      Math.max(errorWordsEnd(line, end, vocabulary), serverText),
+    ] as const;
+  });
 }
 
 function patternSpans(line: string): Span[] {
@@ -194,7 +205,9 @@ export function segment(
   vocabulary: SegmentVocabulary,
 ): Segments {
   const lines = text.split('\n');
-  const structural = lines.map((line) => isStructural(line, vocabulary));
+  // Folding keeps line breaks where they are, so the text is folded once for all its lines.
+  const foldedLines = foldForMatching(text).split('\n');
+  const structural = lines.map((line, index) => isStructural(line, foldedLines[index] ?? line, vocabulary));
   // What a report introduces ("The response was:") is part of it: the next line that has text.
   let introduced = false;
   lines.forEach((line, index) => {
@@ -208,11 +221,17 @@ export function segment(
   const pasted: string[] = [];
   const symptoms: string[] = [];
   let lineStart = 0;
+  let nextCode = 0;
   lines.forEach((line, index) => {
     const start = lineStart;
     lineStart += line.length + 1;
+    const lineCodes: LocatedCode[] = [];
+    while (nextCode < codes.length && (codes[nextCode] as LocatedCode).start < lineStart) {
+      lineCodes.push(codes[nextCode] as LocatedCode);
+      nextCode++;
+    }
     const inReport = structural[index] || (index > first && index < last && !isQuestion(line));
-    const coded = codeSpans(line, start, codes, vocabulary);
+    const coded = codeSpans(line, start, lineCodes, vocabulary);
     // Addresses, host names and settings are nobody's words, pasted or not.
     const words = blankOut(line, patternSpans(line));
     if (inReport) {

@@ -4,7 +4,6 @@
  */
 import { CONTENT } from '../content';
 import { LOCALES, type Locale } from '../locales';
-import { foldForMatching } from './normalize';
 import { PhraseMatcher, splitPhrases, tokenize } from './phrases';
 import type { SegmentVocabulary } from './segments';
 
@@ -37,6 +36,11 @@ export const languageNames = build<Locale>(function* (locale) {
 /** Phrases that only a generated report (an NDR, a queue viewer) contains, in each language. */
 const reportPhrases = build((locale) => phrasesOf(CONTENT[locale].understand.report, locale));
 
+/** Words of the error text that servers write in English. */
+export const ENGLISH_ERROR_WORDS: ReadonlySet<string> = new Set(
+  splitPhrases(CONTENT.en.understand.errorText).flat(),
+);
+
 /** Words of error text in each language: what follows a code in a pasted error line. */
 const ERROR_WORDS: ReadonlySet<string> = new Set(
   LOCALES.flatMap((locale) => splitPhrases(CONTENT[locale].understand.errorText).flat()),
@@ -59,6 +63,6 @@ export const LOANWORDS: ReadonlySet<string> = (() => {
 })();
 
 export const SEGMENT_VOCABULARY: SegmentVocabulary = {
-  isReportLine: (line) => reportPhrases.findAll(tokenize(foldForMatching(line))).length > 0,
+  isReportLine: (foldedLine) => reportPhrases.findAll(tokenize(foldedLine)).length > 0,
   isErrorWord: (word) => ERROR_WORDS.has(word),
 };

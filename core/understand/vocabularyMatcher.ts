@@ -14,20 +14,42 @@ export interface VocabularyMatch<T> {
 }
 
 interface TrieNode<T> {
+  /** By a word's stem, or the whole word. */
   next: Map<string, TrieNode<T>>;
+  /** Prefix forms: by a word's beginning, grouped by its first letters, the longest first. */
+  prefixed: Map<string, { prefix: string; node: TrieNode<T> }[]>;
   /** Phrases that end here. */
   values: T[];
 }
 
-const newNode = <T>(): TrieNode<T> => ({ next: new Map(), values: [] });
+const newNode = <T>(): TrieNode<T> => ({ next: new Map(), prefixed: new Map(), values: [] });
+/** Prefixes are longer than whole words, so this many letters group them. */
+const PREFIX_GROUP_LENGTH = WHOLE_WORD_MAX_LENGTH + 1;
 /** Words of this many letters or more are looked up through their first letters first. */
 const GATE_LENGTH = 3;
+
+function exactChild<T>(node: TrieNode<T>, key: string): TrieNode<T> {
+  const child = node.next.get(key) ?? newNode<T>();
+  node.next.set(key, child);
+  return child;
+}
+
+function prefixChild<T>(node: TrieNode<T>, prefix: string): TrieNode<T> {
+  const group = prefix.slice(0, PREFIX_GROUP_LENGTH);
+  const prefixes = node.prefixed.get(group) ?? [];
+  node.prefixed.set(group, prefixes);
+  const found = prefixes.find((entry) => entry.prefix === prefix);
+  if (found) return found.node;
+  const child = newNode<T>();
+  prefixes.push({ prefix, node: child });
+  prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
+  return child;
+}
 
 export class VocabularyMatcher<T> {
   private readonly root = newNode<T>();
   /** Stem forms: the first letters of every vocabulary word, so that most words are never stemmed. */
   private readonly gate = new Set<string>();
-  private longestWord = 0;
 
   constructor(
     entries: Iterable<readonly [phrase: readonly string[], value: T]>,
@@ -42,10 +64,10 @@ export class VocabularyMatcher<T> {
       const key = this.form.kind === 'stem' ? this.form.key(word) : word;
       this.gate.add(word.slice(0, GATE_LENGTH));
       this.gate.add(key.slice(0, GATE_LENGTH));
-      this.longestWord = Math.max(this.longestWord, key.length);
-      const child = node.next.get(key) ?? newNode<T>();
-      node.next.set(key, child);
-      node = child;
+      node =
+        this.form.kind === 'prefix' && key.length > WHOLE_WORD_MAX_LENGTH
+          ? prefixChild(node, key)
+          : exactChild(node, key);
     }
     if (!node.values.includes(value)) node.values.push(value);
   }
@@ -60,17 +82,11 @@ export class VocabularyMatcher<T> {
   /** The child of `node` that `token` leads to: by stem or whole word, or by the longest prefix. */
   private step(node: TrieNode<T>, token: string, stem: string | undefined): TrieNode<T> | undefined {
     if (this.form.kind !== 'prefix') return stem === undefined ? undefined : node.next.get(stem);
-    const whole = node.next.get(token);
-    if (whole) return whole;
-    for (
-      let length = Math.min(token.length - 1, this.longestWord);
-      length > WHOLE_WORD_MAX_LENGTH;
-      length--
-    ) {
-      const child = node.next.get(token.slice(0, length));
-      if (child) return child;
-    }
-    return undefined;
+    return (
+      node.next.get(token) ??
+      node.prefixed.get(token.slice(0, PREFIX_GROUP_LENGTH))?.find(({ prefix }) => token.startsWith(prefix))
+        ?.node
+    );
   }
 
   /** Every match in `tokens` (folded), left to right, not overlapping, the longest at each place. */
