@@ -83,13 +83,14 @@ function chooseIntent({ found, named, words, hasCodes, onTopic, aboutTheFix }: A
 /** The language the message shows: the user's own words first, else a localized paste's. */
 function writtenLanguage(
   own: { text: string; tokens: readonly string[] },
-  pasted: string,
+  pasted: () => string,
   model: LanguageModel | undefined,
 ): Locale | undefined {
   const fromOwn = identifyLanguage(own.text, own.tokens, model);
   if (fromOwn === 'other') return undefined;
   if (fromOwn) return fromOwn;
-  const fromPaste = identifyPastedLanguage(pasted, wordsOf(pasted), model);
+  const pastedText = pasted();
+  const fromPaste = identifyPastedLanguage(pastedText, wordsOf(pastedText), model);
   return fromPaste === 'other' ? undefined : fromPaste;
 }
 
@@ -105,7 +106,7 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
     located.map(({ code, relation }) => (relation ? { code, relation } : { code })),
   );
   // Symptoms count only where the text writes no code; the user's words may still ask about the fix.
-  const symptoms = written.length > 0 ? ownFolded : foldForMatching(segments.symptoms);
+  const symptoms = written.length > 0 ? ownFolded : foldForMatching(segments.symptoms());
   const frames = readFrames(findConcepts(readSentences(symptoms)));
   const implied = frames.outcomes.filter((outcome): outcome is KnownCode => outcome !== 'retryWindow');
   const codes = written.length > 0 ? written : implied.map((code) => ({ code }));

@@ -28,6 +28,10 @@ const ACCEPT = 0.5;
 const MARGIN = 0.1;
 /** A paste must show its language more clearly than the user's own words: it is long and mixed. */
 const PASTE_ACCEPT = 0.8;
+/** A paste this much made of English error words is English error text. */
+const ENGLISH_ERROR_TEXT_SHARE = 0.85;
+const LETTER = /\p{L}/u;
+const SINGLE_LATIN_LETTER = /^\p{Script=Latin}$/u;
 /** Another language is taken when the model is this sure of it and no cue word says otherwise. */
 const OTHER_ACCEPT = 0.5;
 
@@ -54,15 +58,30 @@ const CUE_LETTERS: readonly { pattern: RegExp; locale: Locale }[] = [
   { pattern: /[ąęłśźżćńĄĘŁŚŹŻĆŃ]/, locale: 'pl' },
 ];
 
-/** Cue words (and letters) found per language. */
-function cueCounts(text: string, tokens: readonly string[]): Map<Locale, number> {
-  const counts = new Map<Locale, number>();
-  for (const { pattern, locale } of CUE_LETTERS) if (pattern.test(text)) counts.set(locale, 1);
-  for (const match of languageMarkers.findAll(tokens)) {
-    // A phrase counts for each of its words: "co oznacza" says Polish twice.
-    for (const locale of match.values) counts.set(locale, (counts.get(locale) ?? 0) + match.length);
+interface Cues {
+  /** Cue words and letters found per language: each weighs against the model's probability. */
+  found: Map<Locale, number>;
+  /** The words they cover per language: "co oznacza" is one cue that covers two words. */
+  words: Map<Locale, number>;
+}
+
+const add = (counts: Map<Locale, number>, locale: Locale, count: number) =>
+  counts.set(locale, (counts.get(locale) ?? 0) + count);
+
+function cuesIn(text: string, tokens: readonly string[]): Cues {
+  const cues: Cues = { found: new Map(), words: new Map() };
+  for (const { pattern, locale } of CUE_LETTERS) {
+    if (!pattern.test(text)) continue;
+    add(cues.found, locale, 1);
+    add(cues.words, locale, 1);
   }
-  return counts;
+  for (const match of languageMarkers.findAll(tokens)) {
+    for (const locale of match.values) {
+      add(cues.found, locale, 1);
+      add(cues.words, locale, match.length);
+    }
+  }
+  return cues;
 }
 
 /**
@@ -112,20 +131,20 @@ export function identifyLanguage(
   if (count(text, FOREIGN_LETTER) > latinLetters) return 'other';
   if (latinWords.length === 0) return undefined;
 
-  const cues = cueCounts(text, tokens);
-  const decisive = decisiveCue(cues, latinWords.length);
+  const cues = cuesIn(text, tokens);
+  const decisive = decisiveCue(cues.words, latinWords.length);
   if (decisive) return decisive;
   const { ours, other } = model
     ? modelScores(wordsForModel(latinWords).slice(0, MODEL_INPUT_LENGTH), model)
     : { ours: new Map<Locale, number>(), other: 0 };
   const scores = LOCALES.map((locale) => ({
     locale,
-    score: (ours.get(locale) ?? 0) + CUE_WEIGHT * (cues.get(locale) ?? 0),
+    score: (ours.get(locale) ?? 0) + CUE_WEIGHT * (cues.found.get(locale) ?? 0),
   })).sort((a, b) => b.score - a.score);
   const [best, second] = scores;
   if (best && best.score >= accept && best.score - (second?.score ?? 0) >= MARGIN && best.score >= other)
     return best.locale;
-  if (other >= OTHER_ACCEPT && cues.size === 0) return 'other';
+  if (other >= OTHER_ACCEPT && cues.found.size === 0) return 'other';
   return undefined;
 }
 
@@ -138,7 +157,10 @@ export function identifyPastedLanguage(
   tokens: readonly string[],
   model: LanguageModel | undefined,
 ): Identified {
-  if (tokens.every((token) => ENGLISH_ERROR_WORDS.has(token) || !/\p{L}/u.test(token))) return undefined;
+  // Words, Chinese characters among them; a single Latin letter is a fragment ("recipient's").
+  const words = tokens.filter((token) => LETTER.test(token) && !SINGLE_LATIN_LETTER.test(token));
+  const english = words.filter((token) => ENGLISH_ERROR_WORDS.has(token)).length;
+  if (english >= ENGLISH_ERROR_TEXT_SHARE * words.length) return undefined;
   const language = identifyLanguage(text, tokens, model, PASTE_ACCEPT);
   return language === 'en' || language === 'other' ? undefined : language;
 }

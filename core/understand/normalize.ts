@@ -45,7 +45,7 @@ export function normalizeMessage(text: string): string {
 }
 
 /** Text that has nothing to fold but its case. */
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 const COMBINING_MARKS = /\p{M}/gu;
 const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 /** Letters without a decomposition that people leave out all the same ("polaczenie", "blad"). */
@@ -57,7 +57,7 @@ const UNDECOMPOSED = /[łß]/g;
  * Traditional and Simplified Chinese ("連線被拒絕", "连接被拒绝").
  */
 export function foldForMatching(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return foldTraditionalChinese(text)
     .toLowerCase()
     .normalize('NFD')

@@ -8,13 +8,18 @@
 import { foldForMatching } from './normalize';
 import type { LocatedCode } from './statusCodes';
 
+/**
+ * What a message is made of. The user's own words are always read; pasted text only when it is
+ * needed (its language where the user's words show none, its symptoms where no code is written),
+ * so it is taken apart only then.
+ */
 export interface Segments {
   /** The user's own words; pasted spans, codes, addresses and host names are blanked out. */
   own: string;
   /** Words of pasted reports and error text (a localized report shows its language), blanked the same way. */
-  pasted: string;
+  pasted(): string;
   /** Where described symptoms are read: the user's words and pasted error text, not configuration. */
-  symptoms: string;
+  symptoms(): string;
 }
 
 export interface SegmentVocabulary {
@@ -77,7 +82,7 @@ const PASTED_SPANS: readonly { literal: string; pattern: RegExp }[] = [
   // A host name, optionally with a port: mail.contoso.com, smtp.contoso.com:587.
   { literal: '.', pattern: /\b[a-z0-9](?:[a-z0-9-]{0,62}\.){1,8}[a-z]{2,63}(?::\d{1,5})?\b/gi },
   { literal: '.', pattern: /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g },
-  { literal: ':', pattern: /\[?\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\]?(?::\d{1,5})?/gi },
+  { literal: ':', pattern: /\[?(?:\b[0-9a-f]{1,4}|(?=::))(?::[0-9a-f]{0,4}){2,7}\]?(?::\d{1,5})?/gi },
   { literal: '`', pattern: /`[^`\n]{1,2000}`/g },
   { literal: '=', pattern: /[[{][^[\]{}\n]{0,300}=[^[\]{}\n]{0,2000}[\]}]/g },
   // A setting inside a line: "timeout=300", "smtpd_tls_security_level = may".
@@ -218,8 +223,8 @@ export function segment(
   const first = structural.indexOf(true);
   const last = structural.lastIndexOf(true);
   const own: string[] = [];
-  const pasted: string[] = [];
-  const symptoms: string[] = [];
+  // Per line, in order: the text of a report line (blanked when read), or an own line's words.
+  const parts: ({ report: string } | { words: string; errorText: string })[] = [];
   let lineStart = 0;
   let nextCode = 0;
   lines.forEach((line, index) => {
@@ -230,20 +235,23 @@ export function segment(
       lineCodes.push(codes[nextCode] as LocatedCode);
       nextCode++;
     }
-    const inReport = structural[index] || (index > first && index < last && !isQuestion(line));
-    const coded = codeSpans(line, start, lineCodes, vocabulary);
-    // Addresses, host names and settings are nobody's words, pasted or not.
-    const words = blankOut(line, patternSpans(line));
-    if (inReport) {
-      pasted.push(words);
-      symptoms.push(words);
+    if (structural[index] || (index > first && index < last && !isQuestion(line))) {
+      parts.push({ report: line });
       return;
     }
     if (CONFIGURATION_LINE.some((pattern) => pattern.test(line))) return;
-    const errorText = coded.map(([from, to]) => words.slice(from, to)).join(' ');
+    // Addresses, host names and settings are nobody's words, pasted or not.
+    const words = blankOut(line, patternSpans(line));
+    const coded = codeSpans(line, start, lineCodes, vocabulary);
     own.push(blankOut(words, coded));
-    pasted.push(errorText);
-    symptoms.push(words);
+    parts.push({ words, errorText: coded.map(([from, to]) => words.slice(from, to)).join(' ') });
   });
-  return { own: own.join('\n'), pasted: pasted.join('\n'), symptoms: symptoms.join('\n') };
+  const reportWords = (line: string): string => blankOut(line, patternSpans(line));
+  return {
+    own: own.join('\n'),
+    pasted: () =>
+      parts.map((part) => ('report' in part ? reportWords(part.report) : part.errorText)).join('\n'),
+    symptoms: () =>
+      parts.map((part) => ('report' in part ? reportWords(part.report) : part.words)).join('\n'),
+  };
 }
