@@ -6,8 +6,10 @@
 import { Converter } from 'opencc-js/t2cn';
 
 const HAN = /\p{Script=Han}/u;
+/** Runs of Chinese characters: only they are converted, the rest of a message is left as it is. */
+const HAN_RUN = /\p{Script=Han}+/gu;
 const toSimplified = Converter({ from: 'twp', to: 'cn' });
 
 export function foldTraditionalChinese(text: string): string {
-  return HAN.test(text) ? toSimplified(text) : text;
+  return HAN.test(text) ? text.replace(HAN_RUN, (run) => toSimplified(run)) : text;
 }

@@ -16,7 +16,8 @@ export interface PastedDetails {
   remoteReply?: string;
 }
 
-const HOST = '([a-z0-9](?:[a-z0-9-]{0,62}\\.){1,8}[a-z]{2,63})\\.?';
+/** A host name, read from its first label only: a match never starts inside another name. */
+const HOST = '(?<![\\w.-])([a-z0-9](?:[a-z0-9-]{0,62}\\.){1,8}[a-z]{2,63})\\.?';
 const IPV4 = '(\\d{1,3}(?:\\.\\d{1,3}){3})';
 const IPV6 = '([0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})';
 const IP = `(?:${IPV4}|\\[?${IPV6}\\]?)`;

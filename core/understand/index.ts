@@ -46,6 +46,9 @@ const LANGUAGE_TAG = new RegExp(
   'i',
 );
 
+/** A localized report shows its language in its first lines; the rest of a long paste is not read for it. */
+const PASTE_READ_FOR_LANGUAGE = 2048;
+
 /** Folded words of a text. */
 const wordsOf = (text: string): string[] => tokenize(foldForMatching(text));
 
@@ -83,13 +86,13 @@ function chooseIntent({ found, named, words, hasCodes, onTopic, aboutTheFix }: A
 /** The language the message shows: the user's own words first, else a localized paste's. */
 function writtenLanguage(
   own: { text: string; tokens: readonly string[] },
-  pasted: () => string,
+  pasted: (length: number) => string,
   model: LanguageModel | undefined,
 ): Locale | undefined {
   const fromOwn = identifyLanguage(own.text, own.tokens, model);
   if (fromOwn === 'other') return undefined;
   if (fromOwn) return fromOwn;
-  const pastedText = pasted();
+  const pastedText = pasted(PASTE_READ_FOR_LANGUAGE);
   const fromPaste = identifyPastedLanguage(pastedText, wordsOf(pastedText), model);
   return fromPaste === 'other' ? undefined : fromPaste;
 }
@@ -99,15 +102,18 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
   const text = normalizeMessage(message);
   const located = locateStatusCodes(text);
   const segments = segment(text, located, SEGMENT_VOCABULARY);
-  const ownFolded = foldForMatching(segments.own);
-  const ownTokens = tokenize(ownFolded);
+  const ownSentences = readSentences(foldForMatching(segments.own));
+  const ownTokens = ownSentences.tokens;
 
   const written = distinctByCode(
     located.map(({ code, relation }) => (relation ? { code, relation } : { code })),
   );
   // Symptoms count only where the text writes no code; the user's words may still ask about the fix.
-  const symptoms = written.length > 0 ? ownFolded : foldForMatching(segments.symptoms());
-  const frames = readFrames(findConcepts(readSentences(symptoms)));
+  const symptoms =
+    written.length > 0 || !segments.hasPaste
+      ? ownSentences
+      : readSentences(foldForMatching(segments.symptoms()));
+  const frames = readFrames(findConcepts(symptoms));
   const implied = frames.outcomes.filter((outcome): outcome is KnownCode => outcome !== 'retryWindow');
   const codes = written.length > 0 ? written : implied.map((code) => ({ code }));
 

@@ -16,8 +16,13 @@ import type { LocatedCode } from './statusCodes';
 export interface Segments {
   /** The user's own words; pasted spans, codes, addresses and host names are blanked out. */
   own: string;
-  /** Words of pasted reports and error text (a localized report shows its language), blanked the same way. */
-  pasted(): string;
+  /** Whether anything is pasted: without, the symptoms are read from the user's own words. */
+  hasPaste: boolean;
+  /**
+   * Words of pasted reports and error text (a localized report shows its language), blanked the same
+   * way; up to `length` characters.
+   */
+  pasted(length: number): string;
   /** Where described symptoms are read: the user's words and pasted error text, not configuration. */
   symptoms(): string;
 }
@@ -80,7 +85,7 @@ const PASTED_SPANS: readonly { literal: string; pattern: RegExp }[] = [
   { literal: '://', pattern: /\b(?:https?|ftp):\/\/[^\s<>"'`)\]]{1,2000}/gi },
   { literal: '@', pattern: /[\w.+'-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}/gi },
   // A host name, optionally with a port: mail.contoso.com, smtp.contoso.com:587.
-  { literal: '.', pattern: /\b[a-z0-9](?:[a-z0-9-]{0,62}\.){1,8}[a-z]{2,63}(?::\d{1,5})?\b/gi },
+  { literal: '.', pattern: /(?<![\w.-])[a-z0-9](?:[a-z0-9-]{0,62}\.){1,8}[a-z]{2,63}(?::\d{1,5})?\b/gi },
   { literal: '.', pattern: /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g },
   { literal: ':', pattern: /\[?(?:\b[0-9a-f]{1,4}|(?=::))(?::[0-9a-f]{0,4}){2,7}\]?(?::\d{1,5})?/gi },
   { literal: '`', pattern: /`[^`\n]{1,2000}`/g },
@@ -108,9 +113,11 @@ const CAPITALIZED_AT = /[\s:,-]*\p{Lu}/uy;
 /** A question is the user's, whatever it quotes: such a line is read span by span. */
 const isQuestion = (line: string): boolean => QUESTION_END.test(line);
 
-function isStructural(line: string, foldedLine: string, vocabulary: SegmentVocabulary): boolean {
+function isStructural(line: string, vocabulary: SegmentVocabulary): boolean {
   if (isQuestion(line)) return false;
-  return STRUCTURAL_LINE.some((pattern) => pattern.test(line)) || vocabulary.isReportLine(foldedLine);
+  return (
+    STRUCTURAL_LINE.some((pattern) => pattern.test(line)) || vocabulary.isReportLine(foldForMatching(line))
+  );
 }
 
 /** The end of the error words that follow a code ("Connection refused", "conexión rechazada"). */
@@ -210,9 +217,7 @@ export function segment(
   vocabulary: SegmentVocabulary,
 ): Segments {
   const lines = text.split('\n');
-  // Folding keeps line breaks where they are, so the text is folded once for all its lines.
-  const foldedLines = foldForMatching(text).split('\n');
-  const structural = lines.map((line, index) => isStructural(line, foldedLines[index] ?? line, vocabulary));
+  const structural = lines.map((line) => isStructural(line, vocabulary));
   // What a report introduces ("The response was:") is part of it: the next line that has text.
   let introduced = false;
   lines.forEach((line, index) => {
@@ -249,8 +254,15 @@ export function segment(
   const reportWords = (line: string): string => blankOut(line, patternSpans(line));
   return {
     own: own.join('\n'),
-    pasted: () =>
-      parts.map((part) => ('report' in part ? reportWords(part.report) : part.errorText)).join('\n'),
+    hasPaste: parts.some((part) => 'report' in part || part.errorText.trim() !== ''),
+    pasted: (length) => {
+      let read = '';
+      for (const part of parts) {
+        if (read.length >= length) break;
+        read += `${'report' in part ? reportWords(part.report.slice(0, length)) : part.errorText}\n`;
+      }
+      return read.slice(0, length);
+    },
     symptoms: () =>
       parts.map((part) => ('report' in part ? reportWords(part.report) : part.words)).join('\n'),
   };

@@ -68,10 +68,15 @@ const EXPIRY_DETAIL = '4.7';
 
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 /** Letters and digits that glue onto a code; Chinese and Japanese characters don't (no spaces there). */
-const isWordChar = (ch: string | undefined): boolean =>
-  ch !== undefined &&
-  /[\p{L}\p{N}_]/u.test(ch) &&
-  !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch);
+const ASCII_WORD_CHAR = /[A-Za-z0-9_]/;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const isWordChar = (ch: string | undefined): boolean => {
+  if (ch === undefined) return false;
+  // Most text around a code is ASCII, read without Unicode classes.
+  if (ch.charCodeAt(0) < 128) return ASCII_WORD_CHAR.test(ch);
+  return WORD_CHAR.test(ch) && !CJK_CHAR.test(ch);
+};
 
 /** Reads 1–3 digits at `start`; returns the index after them, or -1 when there are none or more. */
 function readDigits(text: string, start: number): number {
