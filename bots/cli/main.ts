@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /** `npx mailflow`: answers a message the way the bots would, in the terminal. */
+import { loadLanguageModel } from '../../core';
 import { answerIn } from './answerOutput';
 import { parseCommand, USAGE, UsageError } from './args';
 import { runJsonl } from './jsonl';
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCommand(argv);
+  if (command.kind !== 'help') await loadLanguageModel();
   switch (command.kind) {
     case 'help':
       process.stdout.write(`${USAGE}\n`);
