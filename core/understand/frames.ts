@@ -36,7 +36,7 @@ const DEFAULT_WINDOW = 20;
 /** Occurrences of one concept in one sentence that a frame tries: bounds the work on long text. */
 const MAX_TRIED = 8;
 /** How close a negation stands to what it negates, in tokens, on either side. */
-const NEGATION_REACH = 3;
+const NEGATION_REACH = 4;
 
 const frame = (
   outcome: FrameOutcome,
@@ -59,6 +59,7 @@ export const FRAMES: readonly Frame[] = [
   frame('4.4.312', ['dns', 'nameResolution'], { rank: 1 }),
   frame('4.4.312', ['nameResolution', 'hostName'], { negated: 'nameResolution' }),
   frame('4.4.312', ['nameResolution', 'hostName', 'fail']),
+  frame('4.4.312', ['find', 'hostName'], { negated: 'find' }),
   frame('4.4.312', ['mxRecord', 'change']),
   frame('4.4.312', ['mxRecord', 'fail']),
   frame('4.4.312', ['mxRecord', 'nothing']),

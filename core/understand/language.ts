@@ -95,12 +95,41 @@ function decisiveCue(cues: ReadonlyMap<Locale, number>, words: number): Locale |
   return runnerUp === 0 || best[1] >= DECISIVE_RATIO * runnerUp ? best[0] : undefined;
 }
 
+/**
+ * Close relatives the model confuses with one of the six on a few words ("zapora blokuje ruch" reads
+ * as Slovenian, "el dominio venció" as Catalan). Their probability counts for ours only where the
+ * text also has ours' cue words; without them, Czech stays another language.
+ */
+const RELATIVES: Readonly<Record<string, Locale>> = {
+  cs: 'pl',
+  sk: 'pl',
+  sl: 'pl',
+  hr: 'pl',
+  sh: 'pl',
+  sr: 'pl',
+  bs: 'pl',
+  ca: 'es',
+  ast: 'es',
+  an: 'es',
+  gl: 'pt-BR',
+  co: 'it',
+  scn: 'it',
+  nap: 'it',
+  vec: 'it',
+  lmo: 'it',
+};
+
 /** The model's probabilities mapped onto the six languages, and the most likely other language's. */
-function modelScores(words: string, model: LanguageModel): { ours: Map<Locale, number>; other: number } {
+function modelScores(
+  words: string,
+  model: LanguageModel,
+  cues: ReadonlyMap<Locale, number>,
+): { ours: Map<Locale, number>; other: number } {
   const ours = new Map<Locale, number>();
   let other = 0;
   for (const [label, probability] of model.predict(words)) {
-    const locale = languageTagToLocale(label);
+    const relative = RELATIVES[label];
+    const locale = languageTagToLocale(label) ?? (relative && cues.has(relative) ? relative : undefined);
     if (locale) ours.set(locale, (ours.get(locale) ?? 0) + probability);
     else other = Math.max(other, probability);
   }
@@ -135,7 +164,7 @@ export function identifyLanguage(
   const decisive = decisiveCue(cues.words, latinWords.length);
   if (decisive) return decisive;
   const { ours, other } = model
-    ? modelScores(wordsForModel(latinWords).slice(0, MODEL_INPUT_LENGTH), model)
+    ? modelScores(wordsForModel(latinWords).slice(0, MODEL_INPUT_LENGTH), model, cues.found)
     : { ours: new Map<Locale, number>(), other: 0 };
   const scores = LOCALES.map((locale) => ({
     locale,
