@@ -118,7 +118,7 @@ export const FRAMES: readonly Frame[] = [
   // The 24 hours of retries before the NDR: a topic with no code.
   frame('retryWindow', ['retry', 'hours']),
   frame('retryWindow', ['giveUp', 'hours']),
-  frame('retryWindow', ['queue', 'hours']),
+  frame('retryWindow', ['queue', 'hours'], { window: 8 }),
   frame('retryWindow', ['ndr', 'hours']),
   frame('retryWindow', ['retry', 'giveUp']),
 ];
