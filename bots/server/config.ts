@@ -2,6 +2,7 @@
  * The server's settings, read from the environment once at start-up and validated. The rest of the
  * code receives this typed object and never reads `process.env`.
  */
+import { CheckSettingError, type CheckSettings, readCheckSettings } from '../check/settings';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy, worstCaseMs } from './outbound/policy';
 
 export class ConfigError extends Error {
@@ -45,6 +46,8 @@ export interface Config {
   slack: SlackConfig;
   /** Timeouts and retries of every call to the Bot Framework connector and to Slack. */
   outbound: OutboundPolicy;
+  /** The live check of a destination mail server (`CHECK_*`). */
+  check: CheckSettings;
 }
 
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -169,6 +172,15 @@ function readOutbound(env: Env): OutboundPolicy {
   return policy;
 }
 
+function readCheck(env: Env): CheckSettings {
+  try {
+    return readCheckSettings(env);
+  } catch (error) {
+    if (error instanceof CheckSettingError) throw new ConfigError(error.setting, error.problem);
+    throw error;
+  }
+}
+
 /** Reads and checks every setting; throws a ConfigError naming the first wrong one. */
 export function loadConfig(env: Env): Config {
   const teams = readTeams(env);
@@ -182,5 +194,6 @@ export function loadConfig(env: Env): Config {
     teams,
     slack: readSlack(env),
     outbound: readOutbound(env),
+    check: readCheck(env),
   };
 }

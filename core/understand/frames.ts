@@ -29,6 +29,8 @@ interface Frame {
   overrides?: readonly FrameOutcome[];
   /** The frame is about the fix itself (Fix now, the accepted domain's type): asked about, it asks how. */
   aboutTheFix?: boolean;
+  /** The on-premises servers were retired on purpose: 4.4.316's answer then starts with Fix now. */
+  retiresOnPremises?: boolean;
 }
 
 /** Tokens, where a Chinese character is one: a sentence of twenty words or ten characters' words. */
@@ -82,9 +84,17 @@ export const FRAMES: readonly Frame[] = [
   frame('4.4.316', ['firewall', 'allow']),
   frame('4.4.316', ['block', 'port25']),
   frame('4.4.316', ['allow', 'port25']),
-  frame('4.4.316', ['decommission', 'server'], { rank: 1, overrides: ['4.4.315'] }),
-  frame('4.4.316', ['decommission', 'onPremises'], { rank: 1, overrides: ['4.4.315'] }),
-  frame('4.4.316', ['decommission', 'microsoft'], { rank: 1, overrides: ['4.4.315'] }),
+  frame('4.4.316', ['decommission', 'server'], { rank: 1, overrides: ['4.4.315'], retiresOnPremises: true }),
+  frame('4.4.316', ['decommission', 'onPremises'], {
+    rank: 1,
+    overrides: ['4.4.315'],
+    retiresOnPremises: true,
+  }),
+  frame('4.4.316', ['decommission', 'microsoft'], {
+    rank: 1,
+    overrides: ['4.4.315'],
+    retiresOnPremises: true,
+  }),
   frame('4.4.316', ['fixNow'], { overrides: ['4.4.315'], aboutTheFix: true }),
   frame('4.4.316', ['internalRelay'], { overrides: ['4.4.315'], aboutTheFix: true }),
   frame('4.4.316', ['acceptedDomain', 'authoritative'], { overrides: ['4.4.315'], aboutTheFix: true }),
@@ -199,6 +209,8 @@ export interface FrameReading {
   outcomes: FrameOutcome[];
   /** Whether a frame taken is about the fix itself. */
   aboutTheFix: boolean;
+  /** Whether a frame taken says the on-premises servers were retired on purpose. */
+  onPremisesRetired: boolean;
 }
 
 export function readFrames(occurrences: readonly ConceptOccurrence[]): FrameReading {
@@ -224,5 +236,6 @@ export function readFrames(occurrences: readonly ConceptOccurrence[]): FrameRead
   return {
     outcomes: [...new Set(kept.map((candidate) => candidate.frame.outcome))],
     aboutTheFix: kept.some((candidate) => candidate.frame.aboutTheFix === true),
+    onPremisesRetired: kept.some((candidate) => candidate.frame.retiresOnPremises === true),
   };
 }

@@ -3,9 +3,9 @@
  * the language model loaded at start. Every step is one pass (or a fixed number of passes) over
  * input bounded to 16 KB.
  */
-
 import type { KnownCode } from '../knowledge/knownCodes';
 import { LOCALES, type Locale, languageTagToLocale, primarySubtagOf } from '../locales';
+import { checkUnderstanding, readCheckRequest } from './checkRequest';
 import { findConcepts } from './concepts';
 import { type PastedDetails, readPastedDetails } from './details';
 import { readFrames } from './frames';
@@ -17,7 +17,8 @@ import { segment } from './segments';
 import { type CodeMention, locateStatusCodes } from './statusCodes';
 import { intentPhrases, languageNames, type PhraseIntent, SEGMENT_VOCABULARY } from './vocabulary';
 
-export type Intent = PhraseIntent | 'unknown';
+/** `check`: the user asks the bot to check a named mail server now (`details.server`). */
+export type Intent = PhraseIntent | 'check' | 'unknown';
 
 export interface Understanding {
   intent: Intent;
@@ -28,6 +29,8 @@ export interface Understanding {
   writtenIn?: Locale;
   /** With the `language` intent: the language asked for, where the message names one. */
   requestedLocale?: Locale;
+  /** The user says the on-premises servers were retired on purpose ("we shut down the on-prem box"). */
+  onPremisesRetired?: true;
 }
 
 export interface UnderstandOptions {
@@ -98,8 +101,10 @@ function writtenLanguage(
 }
 
 export function understand(message: string, options: UnderstandOptions = {}): Understanding {
-  const model = options.languageModel ?? loadedLanguageModel();
   const text = normalizeMessage(message);
+  const checkRequest = readCheckRequest(text);
+  if (checkRequest) return checkUnderstanding(checkRequest, options.clientLocale);
+  const model = options.languageModel ?? loadedLanguageModel();
   const located = locateStatusCodes(text);
   const segments = segment(text, located, SEGMENT_VOCABULARY);
   const ownSentences = readSentences(foldForMatching(segments.own));
@@ -137,5 +142,8 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
     details: readPastedDetails(text),
     ...(writtenIn ? { writtenIn } : {}),
     ...(intent === 'language' && requested ? { requestedLocale: requested } : {}),
+    ...(frames.onPremisesRetired && codes.some(({ code }) => code.endsWith('.4.316'))
+      ? { onPremisesRetired: true }
+      : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_CHECK_SETTINGS } from '../../bots/check/settings';
 import { ConfigError, loadConfig } from '../../bots/server/config';
 import { DEFAULT_OUTBOUND_POLICY } from '../../bots/server/outbound/policy';
 
@@ -18,7 +19,19 @@ test('with no settings: local Teams on loopback, Slack off', () => {
     teams: { mode: 'local' },
     slack: { mode: 'off' },
     outbound: DEFAULT_OUTBOUND_POLICY,
+    check: DEFAULT_CHECK_SETTINGS,
   });
+});
+
+test('the live check has its own section, and a wrong CHECK_ setting is named', () => {
+  expect(
+    loadConfig({ CHECK_DNS_SERVERS: '192.0.2.53, [2001:db8::53]:5353', CHECK_TIMEOUT_MS: '3000' }).check,
+  ).toMatchObject({ dnsServers: ['192.0.2.53', '[2001:db8::53]:5353'], timeoutMs: 3000, port: 25 });
+  expect(failure({ CHECK_DNS_SERVERS: 'dns.example' })).toBe('CHECK_DNS_SERVERS');
+  expect(failure({ CHECK_TIMEOUT_MS: '10s' })).toBe('CHECK_TIMEOUT_MS');
+  expect(failure({ CHECK_PORT: '70000' })).toBe('CHECK_PORT');
+  expect(failure({ CHECK_ENABLED: 'yes' })).toBe('CHECK_ENABLED');
+  expect(failure({ CHECK_ALLOW_PRIVATE_ADDRESSES: '1' })).toBe('CHECK_ALLOW_PRIVATE_ADDRESSES');
 });
 
 test('the outbound timeout and retries are settings, bounded so that a reply stays under 45 s', () => {

@@ -1,5 +1,5 @@
 /**
- * Clicks on an answer: show/hide the fix and switch the language redraw the answer in place; "Share
+ * Clicks on an answer: opening or closing a fold and switching the language redraw the answer in place; "Share
  * in channel" posts the private answer for everyone. An answer only the asker sees (a slash command's)
  * can only be changed through its `response_url`; a normal message through `chat.update`. The card
  * state comes back from the client, so it is decoded as untrusted input.
@@ -13,7 +13,7 @@ import type {
   SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
-import { type Answer, isLocale, type Locale } from '../../../core';
+import { type Answer, type FoldId, isLocale, type Locale } from '../../../core';
 import { turnReference } from '../../server/turnReference';
 import { ACTION_IDS } from '../blocks/answerBlocks';
 import { type CardState, decodeCardState } from '../blocks/cardState';
@@ -59,10 +59,10 @@ function stateOf(value: string | undefined): CardState {
 async function redrawClickedAnswer(
   { body, client, respond }: ActionArgs<BlockAction>,
   answer: Answer,
-  showFix: boolean,
+  open: ReadonlySet<FoldId>,
 ): Promise<void> {
   const clicked = clickedMessage(body);
-  const message = answerMessage(answer, { showFix, shareable: clicked.ephemeral });
+  const message = answerMessage(answer, { open, shareable: clicked.ephemeral });
   if (clicked.ephemeral || !clicked.channel || !clicked.ts) {
     await respond({ replace_original: true, ...message });
     return;
@@ -127,10 +127,10 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
     );
   };
 
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.toggleFix, async (boltArgs) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.anyFold, async (boltArgs) => {
     const args = ours(boltArgs);
     await onStateButton(args, (state) =>
-      redrawClickedAnswer(args, answering.again(state.request, state.locale), state.showFix),
+      redrawClickedAnswer(args, answering.again(state.request, state.locale), state.open),
     );
   });
 
@@ -145,7 +145,7 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
         if (!isLocale(picked)) throw new UnreadableCardError('language');
         const state = stateOf(args.action.block_id);
         answering.choose(args.body.user.id, picked);
-        await redrawClickedAnswer(args, answering.again(state.request, picked, picked), state.showFix);
+        await redrawClickedAnswer(args, answering.again(state.request, picked, picked), state.open);
         logger.info({ locale: picked }, 'Slack: a user picked a language');
       },
     );
@@ -154,8 +154,9 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async (boltArgs) => {
     const args = ours(boltArgs);
     await onStateButton(args, async (state) => {
+      // Shared as the asker was looking at it.
       const message = answerMessage(answering.again(state.request, state.locale), {
-        showFix: true,
+        open: state.open,
         shareable: false,
       });
       const { channel } = clickedMessage(args.body);
@@ -171,7 +172,8 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
     });
   });
 
-  // URL buttons open their link in the browser, but Slack still sends the click and expects an ack.
+  // URL buttons and the links' overflow menu open their link in the browser, but Slack still sends
+  // the click and expects an ack.
   app.action(/^mailflow_link_/, async ({ ack }) => {
     await ack();
   });

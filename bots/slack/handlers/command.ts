@@ -37,7 +37,7 @@ export function registerSlashCommand(app: App, handlers: HandlerContext): void {
       const answer = answering.answer(command.text, { userId, clientLocale });
       await ack({
         response_type: 'ephemeral',
-        ...answerMessage(answer, { showFix: true, shareable: true }),
+        ...answerMessage(answer, { shareable: true }),
       });
       logger.info(
         { intent: answer.intent, codes: answer.codes, locale: answer.locale, latencyMs: elapsedMs(started) },

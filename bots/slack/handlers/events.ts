@@ -54,7 +54,7 @@ async function answerInConversation(
     const answer = answering.answer(text, { userId, clientLocale, thread: conversation.thread });
     await client.chat.postMessage({
       ...where,
-      ...answerMessage(answer, { showFix: true, shareable: false }),
+      ...answerMessage(answer, { shareable: false }),
     });
     logger.info(
       { intent: answer.intent, codes: answer.codes, locale: answer.locale, latencyMs: elapsedMs(started) },

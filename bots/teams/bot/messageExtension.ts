@@ -9,7 +9,7 @@ import type {
   TurnContext,
 } from 'botbuilder';
 import type { Answer, AnswerRequest } from '../../../core';
-import { apologyText } from '../../../core';
+import { apologyText, KNOWN_CODES } from '../../../core';
 import { answerAttachment, previewAttachment } from '../cards/attachment';
 import { userKey } from './activityInfo';
 import { preferredLocale } from './preferences';
@@ -18,9 +18,6 @@ import type { TurnDeps } from './turnDeps';
 /** The query command's id and its one parameter, as declared in the app manifest. */
 export const SEARCH_COMMAND_ID = 'searchErrors';
 export const SEARCH_PARAMETER = 'query';
-
-/** Offered before the user types anything: the mail flow intelligence codes. */
-export const FEATURED_CODES = ['4.4.316', '4.4.315', '4.4.317', '4.4.318', '4.4.312', '4.7.320'] as const;
 
 /** Teams refuses a message extension card above 28 KB. */
 export const MAX_CARD_BYTES = 28 * 1024;
@@ -44,7 +41,8 @@ function searchAnswers(context: TurnContext, deps: TurnDeps, text: string): Answ
   const { answerer, state } = deps;
   if (!text) {
     const locale = preferredLocale(context, state);
-    return FEATURED_CODES.map((code) => answerer.answerAgain(explainCode(code), locale));
+    // Offered before the user types anything: the mail flow intelligence codes.
+    return KNOWN_CODES.map((code) => answerer.answerAgain(explainCode(code), locale));
   }
   const activity = context.activity;
   const { answer } = answerer.ask(text, {
@@ -52,7 +50,7 @@ function searchAnswers(context: TurnContext, deps: TurnDeps, text: string): Answ
     chosenLocale: state.chosenLocales.get(userKey(activity)),
   });
   if (answer.intent === 'list') {
-    return FEATURED_CODES.map((code) => answerer.answerAgain(explainCode(code), answer.locale));
+    return KNOWN_CODES.map((code) => answerer.answerAgain(explainCode(code), answer.locale));
   }
   const { codes } = answer.request;
   if (codes.length === 0) return [];
