@@ -91,8 +91,9 @@ function writtenLanguage(
   own: { text: string; tokens: readonly string[] },
   pasted: (length: number) => string,
   model: LanguageModel | undefined,
+  clientLocale: Locale | undefined,
 ): Locale | undefined {
-  const fromOwn = identifyLanguage(own.text, own.tokens, model);
+  const fromOwn = identifyLanguage(own.text, own.tokens, model, { clientLocale });
   if (fromOwn === 'other') return undefined;
   if (fromOwn) return fromOwn;
   const pastedText = pasted(PASTE_READ_FOR_LANGUAGE);
@@ -135,7 +136,12 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
     aboutTheFix: frames.aboutTheFix,
   });
   const requested = intent === 'language' ? named : undefined;
-  const writtenIn = writtenLanguage({ text: segments.own, tokens: ownTokens }, segments.pasted, model);
+  const writtenIn = writtenLanguage(
+    { text: segments.own, tokens: ownTokens },
+    segments.pasted,
+    model,
+    options.clientLocale,
+  );
   return {
     intent,
     codes: intent === 'language' ? [] : codes,

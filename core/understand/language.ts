@@ -4,7 +4,7 @@
  * cue words of each language together, with thresholds that leave a text too short or too mixed to
  * tell as showing no language.
  */
-import { LOCALES, type Locale, languageTagToLocale } from '../locales';
+import { LOCALES, type Locale, languageTagToLocale, primarySubtagOf } from '../locales';
 import type { LanguageModel } from './languageModel';
 import { foldForMatching } from './normalize';
 import { ENGLISH_ERROR_WORDS, LOANWORDS, languageMarkers } from './vocabulary';
@@ -23,6 +23,15 @@ const DECISIVE_CUES = 2;
 const DECISIVE_RATIO = 4;
 /** The model reads this much of a text: a language shows in its first sentences. */
 const MODEL_INPUT_LENGTH = 200;
+/** Cue words are looked for among this many first words. */
+const CUE_TOKENS = 300;
+/** A text this short reads in the client's language where the model finds that plausible. */
+const SHORT_TEXT_WORDS = 3;
+const PLAUSIBLE = 0.05;
+/** The model is trusted fully from this many words on, less on fewer. */
+const FULL_MODEL_WORDS = 3;
+/** The client's language, where the text has its cue words, is the likelier of close readings. */
+const CLIENT_PRIOR = 0.3;
 /** A language is taken when its score reaches this, and leads the next by the margin. */
 const ACCEPT = 0.5;
 const MARGIN = 0.1;
@@ -75,7 +84,20 @@ function cuesIn(text: string, tokens: readonly string[]): Cues {
     add(cues.found, locale, 1);
     add(cues.words, locale, 1);
   }
-  for (const match of languageMarkers.findAll(tokens)) {
+  // The first words tell the language; the rest of a long text is not read for cues.
+  const read = tokens.slice(0, CUE_TOKENS);
+  // By position, the longer first: a cue inside another language's longer one is explained by it
+  // ("to" in Polish "co to").
+  const matches = languageMarkers
+    .flatMap((markers) => markers.findAll(read))
+    .sort((a, b) => a.index - b.index || b.length - a.length);
+  let widest: (typeof matches)[number] | undefined;
+  for (const match of matches) {
+    const end = match.index + match.length;
+    const inside =
+      widest !== undefined && widest.index + widest.length >= end && widest.length > match.length;
+    if (!widest || end > widest.index + widest.length) widest = match;
+    if (inside) continue;
     for (const locale of match.values) {
       add(cues.found, locale, 1);
       add(cues.words, locale, match.length);
@@ -121,13 +143,12 @@ const RELATIVES: Readonly<Record<string, Locale>> = {
 
 /** The model's probabilities mapped onto the six languages, and the most likely other language's. */
 function modelScores(
-  words: string,
-  model: LanguageModel,
+  predicted: ReadonlyMap<string, number>,
   cues: ReadonlyMap<Locale, number>,
 ): { ours: Map<Locale, number>; other: number } {
   const ours = new Map<Locale, number>();
   let other = 0;
-  for (const [label, probability] of model.predict(words)) {
+  for (const [label, probability] of predicted) {
     const relative = RELATIVES[label];
     const locale = languageTagToLocale(label) ?? (relative && cues.has(relative) ? relative : undefined);
     if (locale) ours.set(locale, (ours.get(locale) ?? 0) + probability);
@@ -150,7 +171,7 @@ export function identifyLanguage(
   text: string,
   tokens: readonly string[],
   model: LanguageModel | undefined,
-  accept = ACCEPT,
+  { accept = ACCEPT, clientLocale }: { accept?: number; clientLocale?: Locale | undefined } = {},
 ): Identified {
   if (KANA.test(text)) return 'other';
   const latinWords = text.match(LATIN_WORD) ?? [];
@@ -163,12 +184,23 @@ export function identifyLanguage(
   const cues = cuesIn(text, tokens);
   const decisive = decisiveCue(cues.words, latinWords.length);
   if (decisive) return decisive;
-  const { ours, other } = model
-    ? modelScores(wordsForModel(latinWords).slice(0, MODEL_INPUT_LENGTH), model, cues.found)
-    : { ours: new Map<Locale, number>(), other: 0 };
+  const predicted = model?.predict(wordsForModel(latinWords).slice(0, MODEL_INPUT_LENGTH)) ?? new Map();
+  // A word or three that reads as well in the client's language as in another is the client's.
+  const short = latinWords.length <= SHORT_TEXT_WORDS;
+  const clientPlausible =
+    clientLocale !== undefined &&
+    (cues.found.size === 0 || cues.found.has(clientLocale)) &&
+    (predicted.get(primarySubtagOf(clientLocale)) ?? 0) >= PLAUSIBLE;
+  if (short && clientPlausible) return clientLocale;
+  const { ours, other } = modelScores(predicted, cues.found);
+  // On a word or two the model guesses; cue words, and the client's language among them, weigh more.
+  const modelWeight = Math.min(1, latinWords.length / FULL_MODEL_WORDS);
   const scores = LOCALES.map((locale) => ({
     locale,
-    score: (ours.get(locale) ?? 0) + CUE_WEIGHT * (cues.found.get(locale) ?? 0),
+    score:
+      modelWeight * (ours.get(locale) ?? 0) +
+      CUE_WEIGHT * (cues.found.get(locale) ?? 0) +
+      (locale === clientLocale && cues.found.has(locale) ? CLIENT_PRIOR : 0),
   })).sort((a, b) => b.score - a.score);
   const [best, second] = scores;
   if (best && best.score >= accept && best.score - (second?.score ?? 0) >= MARGIN && best.score >= other)
@@ -190,6 +222,6 @@ export function identifyPastedLanguage(
   const words = tokens.filter((token) => LETTER.test(token) && !SINGLE_LATIN_LETTER.test(token));
   const english = words.filter((token) => ENGLISH_ERROR_WORDS.has(token)).length;
   if (english >= ENGLISH_ERROR_TEXT_SHARE * words.length) return undefined;
-  const language = identifyLanguage(text, tokens, model, PASTE_ACCEPT);
+  const language = identifyLanguage(text, tokens, model, { accept: PASTE_ACCEPT });
   return language === 'en' || language === 'other' ? undefined : language;
 }

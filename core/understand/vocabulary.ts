@@ -20,7 +20,31 @@ function* phrasesOf<T>(entry: string, value: T): Iterable<readonly [readonly str
 }
 
 /** Words that show which language a message is written in. */
-export const languageMarkers = build((locale) => phrasesOf(CONTENT[locale].understand.markers, locale));
+/**
+ * Words that show which language a message is written in, one matcher per language so that one
+ * language's longer phrase hides no other's: each language's cue words, and those of the words it
+ * asks with (its intents and language names) that no other language shares ("elenco" is Italian;
+ * "lista" could be Spanish, Portuguese or Polish). English commands ("help", "lang es") are typed in
+ * every language, so only its cue words count.
+ */
+export const languageMarkers: readonly PhraseMatcher<Locale>[] = (() => {
+  const askingWords = (locale: Locale) => {
+    const { intent, languageName } = CONTENT[locale].understand;
+    return [...Object.values(intent), ...Object.values(languageName)].flatMap(splitPhrases);
+  };
+  const key = (phrase: readonly string[]) => phrase.join(' ');
+  const sharedBy = new Map<string, number>();
+  for (const locale of LOCALES) {
+    for (const phrase of new Set(askingWords(locale).map(key)))
+      sharedBy.set(phrase, (sharedBy.get(phrase) ?? 0) + 1);
+  }
+  return LOCALES.map((locale) => {
+    const own =
+      locale === 'en' ? [] : askingWords(locale).filter((phrase) => sharedBy.get(key(phrase)) === 1);
+    const cues = [...splitPhrases(CONTENT[locale].understand.markers), ...own];
+    return new PhraseMatcher(cues.map((phrase) => [phrase, locale] as const));
+  });
+})();
 
 export const intentPhrases = build<PhraseIntent>(function* (locale) {
   const intents = CONTENT[locale].understand.intent;
