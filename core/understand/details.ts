@@ -127,8 +127,11 @@ function firstReading(text: string, lower: string, groups: Reader): Reading | un
   return undefined;
 }
 
-/** Everything the text shows of the failed delivery; fields the text lacks are absent. */
-export function readPastedDetails(text: string): PastedDetails {
+/**
+ * Everything the text shows of the failed delivery; fields the text lacks are absent. The remote
+ * server's words are read from `pasted`, the message as pasted (chat markup in it included).
+ */
+export function readPastedDetails(text: string, pasted = text): PastedDetails {
   const details: Reading = {};
   const lower = text.toLowerCase();
   for (const groups of READERS) {
@@ -141,7 +144,7 @@ export function readPastedDetails(text: string): PastedDetails {
     details.server ??= reading.server;
     details.ip ??= reading.ip;
   }
-  const remoteReply = (MESSAGE_FIELD.exec(text)?.[1] ?? MSG_FIELD.exec(text)?.[1])?.trim();
+  const remoteReply = (MESSAGE_FIELD.exec(pasted)?.[1] ?? MSG_FIELD.exec(pasted)?.[1])?.trim();
   return {
     ...(details.server ? { server: details.server } : {}),
     ...(details.ip ? { ip: details.ip } : {}),

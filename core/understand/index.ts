@@ -11,7 +11,7 @@ import { type PastedDetails, readPastedDetails } from './details';
 import { readFrames } from './frames';
 import { identifyLanguage, identifyPastedLanguage } from './language';
 import { type LanguageModel, loadedLanguageModel } from './languageModel';
-import { foldForMatching, normalizeMessage } from './normalize';
+import { foldForMatching, normalizeMessage, withoutChatMarkup } from './normalize';
 import { readSentences, tokenize } from './phrases';
 import { segment } from './segments';
 import { type CodeMention, locateStatusCodes } from './statusCodes';
@@ -102,7 +102,8 @@ function writtenLanguage(
 }
 
 export function understand(message: string, options: UnderstandOptions = {}): Understanding {
-  const text = normalizeMessage(message);
+  const pasted = normalizeMessage(message);
+  const text = withoutChatMarkup(pasted);
   const checkRequest = readCheckRequest(text);
   if (checkRequest) return checkUnderstanding(checkRequest, options.clientLocale);
   const model = options.languageModel ?? loadedLanguageModel();
@@ -145,7 +146,7 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
   return {
     intent,
     codes: intent === 'language' ? [] : codes,
-    details: readPastedDetails(text),
+    details: readPastedDetails(text, pasted),
     ...(writtenIn ? { writtenIn } : {}),
     ...(intent === 'language' && requested ? { requestedLocale: requested } : {}),
     ...(frames.onPremisesRetired && codes.some(({ code }) => code.endsWith('.4.316'))

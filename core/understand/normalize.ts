@@ -28,20 +28,28 @@ const LITERAL_ESCAPE = /\\r\\n|\\[nrt]/g;
 
 /**
  * Bounds the input, folds compatibility forms (full-width digits and dots, ligatures) into their
- * plain forms, so `４.４.３１６` reads as `4.4.316`, and takes chat markup and literal escapes out.
- * NFKC keeps the string's meaning for every language we read.
+ * plain forms, so `４.４.３１６` reads as `4.4.316`, and turns literal escapes into what they stand
+ * for. NFKC keeps the string's meaning for every language we read.
  */
 export function normalizeMessage(text: string): string {
   return text
     .slice(0, MAX_MESSAGE_LENGTH)
     .normalize('NFKC')
+    .replace(LITERAL_ESCAPE, (sequence) => (sequence === '\\t' ? ' ' : '\n'));
+}
+
+/**
+ * The message without chat markup: mentions are nobody's words, links read as their label. What
+ * the user pasted is shown back as they pasted it, so the remote server's words are read before this.
+ */
+export function withoutChatMarkup(text: string): string {
+  return text
     .replace(TEAMS_MENTION, ' ')
     .replace(SLACK_MENTION, ' ')
     .replace(LABELLED_LINK, (_link, label: string) => label)
     .replace(BARE_LINK, (_link, target: string) => target.replace(/^mailto:/i, ''))
     .replace(HTML_TAG, ' ')
-    .replace(HTML_ENTITY, (entity) => HTML_ENTITIES[entity] ?? entity)
-    .replace(LITERAL_ESCAPE, (sequence) => (sequence === '\\t' ? ' ' : '\n'));
+    .replace(HTML_ENTITY, (entity) => HTML_ENTITIES[entity] ?? entity);
 }
 
 /** Text that has nothing to fold but its case. */
