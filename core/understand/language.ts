@@ -90,17 +90,16 @@ function cuesIn(text: string, tokens: readonly string[]): Cues {
   // ("to" in Polish "co to").
   const matches = languageMarkers
     .flatMap((markers) => markers.findAll(read))
-    .sort((a, b) => a.index - b.index || b.length - a.length);
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   let widest: (typeof matches)[number] | undefined;
   for (const match of matches) {
-    const end = match.index + match.length;
-    const inside =
-      widest !== undefined && widest.index + widest.length >= end && widest.length > match.length;
-    if (!widest || end > widest.index + widest.length) widest = match;
+    const length = match.end - match.start;
+    const inside = widest !== undefined && widest.end >= match.end && widest.end - widest.start > length;
+    if (!widest || match.end > widest.end) widest = match;
     if (inside) continue;
     for (const locale of match.values) {
       add(cues.found, locale, 1);
-      add(cues.words, locale, match.length);
+      add(cues.words, locale, length);
     }
   }
   return cues;

@@ -4,15 +4,23 @@
  */
 import { CONTENT } from '../content';
 import { LOCALES, type Locale } from '../locales';
-import { PhraseMatcher, splitPhrases, tokenize } from './phrases';
+import { splitPhrases, tokenize } from './phrases';
 import type { SegmentVocabulary } from './segments';
+import { VocabularyMatcher } from './vocabularyMatcher';
+import { PREFIX_FORM } from './wordForms';
 
 /** What a user can ask for in words (CONTRACT.md's intents less `unknown`). */
 export const PHRASE_INTENTS = ['fix', 'explain', 'list', 'help', 'language'] as const;
 export type PhraseIntent = (typeof PHRASE_INTENTS)[number];
 
-function build<T>(collect: (locale: Locale) => Iterable<readonly [readonly string[], T]>): PhraseMatcher<T> {
-  return new PhraseMatcher(LOCALES.flatMap((locale) => [...collect(locale)]));
+/** Phrases of every language, each word read as the beginning of a word ("rechaz" → "rechazada"). */
+function build<T>(
+  collect: (locale: Locale) => Iterable<readonly [readonly string[], T]>,
+): VocabularyMatcher<T> {
+  return new VocabularyMatcher(
+    LOCALES.flatMap((locale) => [...collect(locale)]),
+    PREFIX_FORM,
+  );
 }
 
 function* phrasesOf<T>(entry: string, value: T): Iterable<readonly [readonly string[], T]> {
@@ -27,7 +35,7 @@ function* phrasesOf<T>(entry: string, value: T): Iterable<readonly [readonly str
  * "lista" could be Spanish, Portuguese or Polish). English commands ("help", "lang es") are typed in
  * every language, so only its cue words count.
  */
-export const languageMarkers: readonly PhraseMatcher<Locale>[] = (() => {
+export const languageMarkers: readonly VocabularyMatcher<Locale>[] = (() => {
   const askingWords = (locale: Locale) => {
     const { intent, languageName } = CONTENT[locale].understand;
     return [...Object.values(intent), ...Object.values(languageName)].flatMap(splitPhrases);
@@ -42,7 +50,10 @@ export const languageMarkers: readonly PhraseMatcher<Locale>[] = (() => {
     const own =
       locale === 'en' ? [] : askingWords(locale).filter((phrase) => sharedBy.get(key(phrase)) === 1);
     const cues = [...splitPhrases(CONTENT[locale].understand.markers), ...own];
-    return new PhraseMatcher(cues.map((phrase) => [phrase, locale] as const));
+    return new VocabularyMatcher(
+      cues.map((phrase) => [phrase, locale] as const),
+      PREFIX_FORM,
+    );
   });
 })();
 

@@ -4,7 +4,7 @@
  * phrases keeps it linear: from each token it walks at most one phrase's length, and each word's
  * form is computed once.
  */
-import { WHOLE_WORD_MAX_LENGTH, type WordForm } from './wordForms';
+import { PREFIX_GROUP_LENGTH, WHOLE_WORD_MAX_LENGTH, type WordForm } from './wordForms';
 
 export interface VocabularyMatch<T> {
   values: readonly T[];
@@ -23,8 +23,6 @@ interface TrieNode<T> {
 }
 
 const newNode = <T>(): TrieNode<T> => ({ next: new Map(), prefixed: new Map(), values: [] });
-/** Prefixes are longer than whole words, so this many letters group them. */
-const PREFIX_GROUP_LENGTH = WHOLE_WORD_MAX_LENGTH + 1;
 /** Words of this many letters or more are looked up through their first letters first. */
 const GATE_LENGTH = 3;
 

@@ -20,6 +20,11 @@ export type WordForm =
 
 /** Vocabulary words this short must match a whole word, whatever the language: "no" is not "nothing". */
 export const WHOLE_WORD_MAX_LENGTH = 3;
+/** Prefixes are longer than whole words, so this many first letters group them for look-up. */
+export const PREFIX_GROUP_LENGTH = WHOLE_WORD_MAX_LENGTH + 1;
+
+/** Words read as the beginnings of words: Polish, and the phrases of intents and cue words. */
+export const PREFIX_FORM: WordForm = { kind: 'prefix' };
 
 /**
  * nlp.js keeps every word it ever stemmed; a server that reads strangers' text bounds that memory by
@@ -48,6 +53,6 @@ export const WORD_FORMS: Record<Locale, WordForm> = {
   es: stemWith(new StemmerEs()),
   'pt-BR': stemWith(new StemmerPt()),
   it: stemWith(new StemmerIt()),
-  pl: { kind: 'prefix' },
+  pl: PREFIX_FORM,
   'zh-CN': { kind: 'exact' },
 };
