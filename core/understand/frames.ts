@@ -122,7 +122,6 @@ export const FRAMES: readonly Frame[] = [
   frame('4.7.320', ['certificate', 'renew'], { negated: 'renew', rank: 1 }),
   frame('4.7.320', ['certificate', 'mismatch']),
   frame('4.7.320', ['certificate', 'untrusted']),
-  frame('4.7.320', ['certificate', 'validation']),
   frame('4.7.320', ['certificate', 'fail'], { window: 4 }),
   frame('4.7.320', ['selfSigned']),
   // The 24 hours of retries before the NDR: a topic with no code.
@@ -152,6 +151,25 @@ function negated(occurrence: ConceptOccurrence, sentence: Sentence): boolean {
   );
 }
 
+/** How close around a concept the words that deny it stand, in tokens. */
+const DENIAL_REACH = 3;
+
+const within = (occurrences: readonly ConceptOccurrence[] | undefined, from: number, to: number) =>
+  (occurrences ?? []).some((occurrence) => occurrence.start >= from && occurrence.start <= to);
+
+/**
+ * Whether the user says the concept is not the trouble: "our DNS is fine" (a word saying it is fine
+ * right after it), "not a certificate issue" (negated, and called the issue).
+ */
+function denied(occurrence: ConceptOccurrence, sentence: Sentence): boolean {
+  const after = occurrence.end + DENIAL_REACH;
+  if (within(sentence.get('healthy'), occurrence.end, after)) return true;
+  const negatedBefore = (sentence.get('negation') ?? []).some(
+    (negation) => negation.end <= occurrence.start && negation.end >= occurrence.start - DENIAL_REACH + 1,
+  );
+  return negatedBefore && within(sentence.get('fail'), occurrence.end, after);
+}
+
 function nearestTo(anchor: ConceptOccurrence, occurrences: readonly ConceptOccurrence[]): ConceptOccurrence {
   let nearest = occurrences[0] as ConceptOccurrence;
   for (const occurrence of occurrences) {
@@ -168,9 +186,11 @@ function nearestTo(anchor: ConceptOccurrence, occurrences: readonly ConceptOccur
 function matchIn(frame: Frame, sentence: Sentence): MatchedFrame | undefined {
   const candidates: (readonly ConceptOccurrence[])[] = [];
   for (const concept of frame.concepts) {
-    let occurrences = sentence.get(concept);
-    if (occurrences && frame.negated === concept)
-      occurrences = occurrences.filter((occurrence) => negated(occurrence, sentence));
+    const occurrences = sentence
+      .get(concept)
+      ?.filter((occurrence) =>
+        frame.negated === concept ? negated(occurrence, sentence) : !denied(occurrence, sentence),
+      );
     if (!occurrences || occurrences.length === 0) return undefined;
     candidates.push(occurrences);
   }

@@ -46,6 +46,8 @@ describe('when unsure, no code', () => {
     ['how to solve something is no DNS name that fails to resolve', 'how do I resolve this?', []],
     ['a server alone', 'kto ma klucz do serwerowni?', []],
     ['a certificate alone', 'we renewed the certificate yesterday', []],
+    ['a cause the user rules out', 'our DNS is fine, the server just doesn’t answer', ['4.4.315']],
+    ['a cause called no issue', 'not a certificate issue, the server refuses the connection', ['4.4.316']],
   ])('%s', (_name, text, codes) => {
     expect(codesOf(text)).toEqual(codes);
   });
