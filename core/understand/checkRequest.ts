@@ -81,9 +81,8 @@ export function readCheckRequest(text: string): CheckRequest | undefined {
   const words = text.replace(HAN_THEN_OTHER, '$1 ').trim().split(/\s+/);
   const last = words.pop();
   if (last === undefined || words.length === 0) return undefined;
-  const target = parseCheckTarget(hostWord(last));
-  if (!target) return undefined;
 
+  // Every message passes here: the words are matched before the last one is parsed as an address.
   let rest = foldForMatching(words.join(' ')).replace(IGNORED_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();
   rest = consume(rest, COMMANDS)?.rest ?? rest;
   const leadIn = consume(rest, LEAD_INS);
@@ -91,6 +90,8 @@ export function readCheckRequest(text: string): CheckRequest | undefined {
   if (!verb) return undefined;
   const named = consume(verb.rest, TARGETS);
   if ((named?.rest ?? verb.rest) !== '') return undefined;
+  const target = parseCheckTarget(hostWord(last));
+  if (!target) return undefined;
   let locales = verb.locales;
   for (const words of [leadIn, named]) {
     const narrowed = locales.filter((locale) => words?.locales.includes(locale));

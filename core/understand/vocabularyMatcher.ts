@@ -89,8 +89,11 @@ export class VocabularyMatcher<T> {
 
   /** Every match in `tokens` (folded), left to right, not overlapping, the longest at each place. */
   findAll(tokens: readonly string[]): VocabularyMatch<T>[] {
-    const stems: (string | undefined | null)[] = new Array(tokens.length).fill(null);
+    // Each word's stem, computed once however many phrases try it; other forms compare words as they are.
+    const stems: (string | undefined | null)[] | undefined =
+      this.form.kind === 'stem' ? new Array(tokens.length).fill(null) : undefined;
     const stemAt = (index: number) => {
+      if (!stems) return tokens[index];
       let stem = stems[index];
       if (stem === null) {
         stem = this.stemOf(tokens[index] as string);
