@@ -59,13 +59,17 @@ const count = (text: string, pattern: RegExp): number => {
   return found;
 };
 
-/** Letters (and a word) only one of the six languages writes, each counted as one cue word. */
+/**
+ * Letters (and a word) only one of the six languages writes: each counts as one cue that covers
+ * two words, so that "¿qué significa?" needs no model to be Spanish.
+ */
 const CUE_LETTERS: readonly { pattern: RegExp; locale: Locale }[] = [
   { pattern: /[¿¡ñ]/, locale: 'es' },
   { pattern: /[ãõ]/, locale: 'pt-BR' },
   { pattern: /(?:^|\s)è(?=\s|$)/, locale: 'it' },
   { pattern: /[ąęłśźżćńĄĘŁŚŹŻĆŃ]/, locale: 'pl' },
 ];
+const CUE_LETTER_WORDS = 2;
 
 interface Cues {
   /** Cue words and letters found per language: each weighs against the model's probability. */
@@ -82,7 +86,7 @@ function cuesIn(text: string, tokens: readonly string[]): Cues {
   for (const { pattern, locale } of CUE_LETTERS) {
     if (!pattern.test(text)) continue;
     add(cues.found, locale, 1);
-    add(cues.words, locale, 1);
+    add(cues.words, locale, CUE_LETTER_WORDS);
   }
   // The first words tell the language; the rest of a long text is not read for cues.
   const read = tokens.slice(0, CUE_TOKENS);
