@@ -80,7 +80,8 @@ export function readCheckRequest(text: string): CheckRequest | undefined {
   if (text.length > MAX_REQUEST_LENGTH) return undefined;
   const words = text.replace(HAN_THEN_OTHER, '$1 ').trim().split(/\s+/);
   const last = words.pop();
-  if (last === undefined || words.length === 0) return undefined;
+  // A host name or an address has a dot or a colon: most messages end otherwise and stop here.
+  if (last === undefined || words.length === 0 || !/[.:]/.test(last)) return undefined;
 
   // Every message passes here: the words are matched before the last one is parsed as an address.
   let rest = foldForMatching(words.join(' ')).replace(IGNORED_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();

@@ -92,9 +92,7 @@ function cuesIn(text: string, tokens: readonly string[]): Cues {
   const read = tokens.slice(0, CUE_TOKENS);
   // By position, the longer first: a cue inside another language's longer one is explained by it
   // ("to" in Polish "co to").
-  const matches = languageMarkers
-    .flatMap((markers) => markers.findAll(read))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const matches = languageMarkers.findEvery(read).sort((a, b) => a.start - b.start || b.end - a.end);
   let widest: (typeof matches)[number] | undefined;
   for (const match of matches) {
     const length = match.end - match.start;

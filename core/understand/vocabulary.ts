@@ -29,13 +29,13 @@ function* phrasesOf<T>(entry: string, value: T): Iterable<readonly [readonly str
 
 /** Words that show which language a message is written in. */
 /**
- * Words that show which language a message is written in, one matcher per language so that one
- * language's longer phrase hides no other's: each language's cue words, and those of the words it
- * asks with (its intents and language names) that no other language shares ("elenco" is Italian;
- * "lista" could be Spanish, Portuguese or Polish). English commands ("help", "lang es") are typed in
- * every language, so only its cue words count.
+ * Words that show which language a message is written in: each language's cue words, and those of
+ * the words it asks with (its intents and language names) that no other language shares ("elenco"
+ * is Italian; "lista" could be Spanish, Portuguese or Polish). English commands ("help", "lang es")
+ * are typed in every language, so only its cue words count. Read with `findEvery`, so that one
+ * language's longer phrase hides no other's.
  */
-export const languageMarkers: readonly VocabularyMatcher<Locale>[] = (() => {
+export const languageMarkers: VocabularyMatcher<Locale> = (() => {
   const askingWords = (locale: Locale) => {
     const { intent, languageName } = CONTENT[locale].understand;
     return [...Object.values(intent), ...Object.values(languageName)].flatMap(splitPhrases);
@@ -46,14 +46,11 @@ export const languageMarkers: readonly VocabularyMatcher<Locale>[] = (() => {
     for (const phrase of new Set(askingWords(locale).map(key)))
       sharedBy.set(phrase, (sharedBy.get(phrase) ?? 0) + 1);
   }
-  return LOCALES.map((locale) => {
+  return build(function* (locale) {
     const own =
       locale === 'en' ? [] : askingWords(locale).filter((phrase) => sharedBy.get(key(phrase)) === 1);
-    const cues = [...splitPhrases(CONTENT[locale].understand.markers), ...own];
-    return new VocabularyMatcher(
-      cues.map((phrase) => [phrase, locale] as const),
-      PREFIX_FORM,
-    );
+    for (const phrase of [...splitPhrases(CONTENT[locale].understand.markers), ...own])
+      yield [phrase, locale];
   });
 })();
 

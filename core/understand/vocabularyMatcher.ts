@@ -89,6 +89,15 @@ export class VocabularyMatcher<T> {
 
   /** Every match in `tokens` (folded), left to right, not overlapping, the longest at each place. */
   findAll(tokens: readonly string[]): VocabularyMatch<T>[] {
+    return this.matches(tokens, true);
+  }
+
+  /** Every phrase at every place, overlapping ones included: the short inside the long too. */
+  findEvery(tokens: readonly string[]): VocabularyMatch<T>[] {
+    return this.matches(tokens, false);
+  }
+
+  private matches(tokens: readonly string[], longestOnly: boolean): VocabularyMatch<T>[] {
     // Each word's stem, computed once however many phrases try it; other forms compare words as they are.
     const stems: (string | undefined | null)[] | undefined =
       this.form.kind === 'stem' ? new Array(tokens.length).fill(null) : undefined;
@@ -107,9 +116,11 @@ export class VocabularyMatcher<T> {
       let best: VocabularyMatch<T> | undefined;
       for (let index = start; node && index < tokens.length; index++) {
         node = this.step(node, tokens[index] as string, stemAt(index));
-        if (node && node.values.length > 0) best = { values: node.values, start, end: index + 1 };
+        if (!node || node.values.length === 0) continue;
+        best = { values: node.values, start, end: index + 1 };
+        if (!longestOnly) matches.push(best);
       }
-      if (best) {
+      if (longestOnly && best) {
         matches.push(best);
         start = best.end;
       } else start++;
