@@ -132,6 +132,16 @@ export const FRAMES: readonly Frame[] = [
   frame('retryWindow', ['retry', 'giveUp']),
 ];
 
+/** Frames by their first concept: a sentence tries only the frames its concepts can start. */
+const FRAMES_BY_FIRST_CONCEPT: ReadonlyMap<Concept, readonly Frame[]> = FRAMES.reduce(
+  (byConcept, candidate) => {
+    const [first] = candidate.concepts;
+    if (first) byConcept.set(first, [...(byConcept.get(first) ?? []), candidate]);
+    return byConcept;
+  },
+  new Map<Concept, Frame[]>(),
+);
+
 interface MatchedFrame {
   frame: Frame;
   /** The occurrences the frame was read from, and where the first starts. */
@@ -244,9 +254,11 @@ export function readFrames(occurrences: readonly ConceptOccurrence[]): FrameRead
   }
   const matched: MatchedFrame[] = [];
   for (const sentence of sentences.values()) {
-    for (const candidate of FRAMES) {
-      const found = matchIn(candidate, sentence);
-      if (found) matched.push(found);
+    for (const concept of sentence.keys()) {
+      for (const candidate of FRAMES_BY_FIRST_CONCEPT.get(concept) ?? []) {
+        const found = matchIn(candidate, sentence);
+        if (found) matched.push(found);
+      }
     }
   }
   const overridden = new Set(matched.flatMap((candidate) => candidate.frame.overrides ?? []));
