@@ -3,25 +3,52 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
 import type { Channel } from './channel';
+import {
+  applyConnectionLimits,
+  type ConnectionLimits,
+  DEFAULT_CONNECTION_LIMITS,
+} from './http/connectionLimits';
+import { refuseEncodedBodies } from './http/contentEncoding';
 import type { Logger } from './logger';
 
-/** How long requests in flight get to finish after a shutdown begins, before their sockets close. */
+/** How long requests in flight get to finish after the server stops listening, before their sockets close. */
 export const REQUEST_GRACE_MS = 6_000;
+
+export interface CloseOptions {
+  /**
+   * How long the server goes on listening, not ready, before it stops taking connections: time for a
+   * load balancer to see /readyz fail and send no more. Requests that still come are answered.
+   */
+  drainMs?: number;
+}
 
 export interface BotServer {
   readonly server: Server;
   /** Starts the channels and listens; resolves with the bound address (port 0 picks a free port). */
   listen(port: number, host: string): Promise<AddressInfo>;
   /**
-   * Graceful shutdown: stops taking connections, lets requests in flight send their replies (up to
-   * REQUEST_GRACE_MS), then stops the channels, which finish their own work in flight.
+   * Graceful shutdown: reports not ready, goes on answering for `drainMs`, then stops taking
+   * connections and lets requests in flight send their replies (up to REQUEST_GRACE_MS) while the
+   * channels finish their own work in flight.
    */
-  close(): Promise<void>;
+  close(options?: CloseOptions): Promise<void>;
 }
 
-export function createBotServer(channels: readonly Channel[], logger: Logger): BotServer {
+export function createBotServer(
+  channels: readonly Channel[],
+  logger: Logger,
+  limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
+): BotServer {
   const server = restify.createServer({ name: 'mailflow-bot', handleUncaughtExceptions: false });
+  applyConnectionLimits(server.server, limits);
   let ready = false;
+  let closing = false;
+  server.pre(refuseEncodedBodies(logger));
+  // Once a shutdown begins, no connection is kept open for another request.
+  server.pre((_req, res, next) => {
+    if (closing) res.setHeader('connection', 'close');
+    return next();
+  });
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     return next();
@@ -47,8 +74,10 @@ export function createBotServer(channels: readonly Channel[], logger: Logger): B
       ready = true;
       return server.address() as AddressInfo;
     },
-    async close() {
+    async close({ drainMs = 0 }: CloseOptions = {}) {
       ready = false;
+      closing = true;
+      if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
       const http = server.server;
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       // Idle keep-alive connections would hold the server open; busy ones finish their request.
@@ -57,10 +86,12 @@ export function createBotServer(channels: readonly Channel[], logger: Logger): B
       const grace = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, REQUEST_GRACE_MS);
       });
+      // Channels finish work they acknowledged (Slack answers after the ack) alongside the requests.
+      const channelsStopped = Promise.all(channels.map((channel) => channel.stop?.()));
       await Promise.race([closed, grace]);
       clearTimeout(timer);
       http.closeAllConnections();
-      for (const channel of channels) await channel.stop?.();
+      await channelsStopped;
     },
   };
 }

@@ -3,6 +3,7 @@
  * code receives this typed object and never reads `process.env`.
  */
 import { CheckSettingError, type CheckSettings, readCheckSettings } from '../check/settings';
+import { parseStateSettings, type StateSettings } from '../runtime/state';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy, worstCaseMs } from './outbound/policy';
 
 export class ConfigError extends Error {
@@ -48,6 +49,8 @@ export interface Config {
   outbound: OutboundPolicy;
   /** The live check of a destination mail server (`CHECK_*`). */
   check: CheckSettings;
+  /** Where the state lives (STATE_URL) and the key for Slack installations. */
+  state: StateSettings;
 }
 
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -181,8 +184,17 @@ function readCheck(env: Env): CheckSettings {
   }
 }
 
-/** Reads and checks every setting; throws a ConfigError naming the first wrong one. */
-export function loadConfig(env: Env): Config {
+function readState(env: Env, cwd: string): StateSettings {
+  const result = parseStateSettings(env, cwd);
+  if (result.ok) return result.settings;
+  throw new ConfigError(result.problems[0].setting, result.problems[0].problem);
+}
+
+/**
+ * Reads and checks every setting; throws a ConfigError naming the first wrong one. `cwd` anchors a
+ * relative SQLite path in STATE_URL.
+ */
+export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const teams = readTeams(env);
   const logLevel = (read(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
@@ -195,5 +207,6 @@ export function loadConfig(env: Env): Config {
     slack: readSlack(env),
     outbound: readOutbound(env),
     check: readCheck(env),
+    state: readState(env, cwd),
   };
 }

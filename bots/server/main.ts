@@ -7,6 +7,11 @@ import { type Config, ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 
 const SHUTDOWN_DEADLINE_MS = 9_500;
+/**
+ * After SIGTERM the server goes on answering, not ready, for this long before it stops listening:
+ * a load balancer polling /readyz sees it fail and stops sending, instead of meeting closed ports.
+ */
+const READINESS_DRAIN_MS = 2_000;
 
 function readSettings(): Config {
   try {
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
       logger.error('shutdown took longer than 10 seconds; exiting');
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    server.close().then(
+    server.close({ drainMs: READINESS_DRAIN_MS }).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

@@ -27,10 +27,10 @@ import { createSlackState, type SlackState } from './state';
 import { UserLocales } from './userLocale';
 
 /**
- * How long a shutdown waits for answers in progress. It runs after the HTTP server's own grace
- * period, and the whole shutdown must end within 10 seconds.
+ * How long a shutdown waits for answers in progress. It runs alongside the HTTP server's own grace
+ * period, after the readiness drain, and the whole shutdown must end within 10 seconds.
  */
-const STOP_GRACE_MS = 3_000;
+const STOP_GRACE_MS = 6_000;
 
 export interface SlackChannelDeps {
   logger: Logger;
@@ -110,9 +110,12 @@ export function createSlackChannel(
       }
     },
     async stop() {
+      handlers.userLocales.giveUpLookups();
       await app.stop();
       // Let answers in progress reach Slack; a Web API call that hangs must not block the shutdown.
-      await inFlight.drain(STOP_GRACE_MS);
+      for (const reference of await inFlight.drain(STOP_GRACE_MS)) {
+        logger.warn({ reference }, 'Slack: shutdown cut off an acknowledged answer');
+      }
     },
   };
 }

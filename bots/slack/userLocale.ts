@@ -14,6 +14,11 @@ export interface UsersInfoClient {
 export class UserLocales {
   /** Lookups under way: a user's messages that arrive together share one `users.info` call. */
   private readonly pending = new Map<string, Promise<string | undefined>>();
+  private givenUp = false;
+  private giveUpWaiting: () => void = () => {};
+  private readonly gaveUp = new Promise<undefined>((resolve) => {
+    this.giveUpWaiting = () => resolve(undefined);
+  });
 
   constructor(
     private readonly store: KeyValueStore<string>,
@@ -27,13 +32,22 @@ export class UserLocales {
 
   lookUp(client: UsersInfoClient, userId: string): Promise<string | undefined> {
     const known = this.store.get(userId);
-    if (known) return Promise.resolve(known);
+    if (known || this.givenUp) return Promise.resolve(known);
     let lookup = this.pending.get(userId);
     if (!lookup) {
       lookup = this.fetch(client, userId).finally(() => this.pending.delete(userId));
       this.pending.set(userId, lookup);
     }
-    return lookup;
+    return Promise.race([lookup, this.gaveUp]);
+  }
+
+  /**
+   * At shutdown: answers waiting for a lookup go on without the user's locale (the next rule applies),
+   * and no new lookup starts, so that every acknowledged answer can still be sent.
+   */
+  giveUpLookups(): void {
+    this.givenUp = true;
+    this.giveUpWaiting();
   }
 
   private async fetch(client: UsersInfoClient, userId: string): Promise<string | undefined> {

@@ -1,10 +1,17 @@
 /** The Bot Framework adapter, authenticated from the settings or in local mode without them. */
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
-import type { BotFrameworkAuthentication, ConnectorClientOptions } from 'botframework-connector';
+import type {
+  AuthenticateRequestResult,
+  BotFrameworkAuthentication,
+  ConnectorClientOptions,
+} from 'botframework-connector';
 import type { TeamsConfig } from '../server/config';
 
 /**
@@ -29,6 +36,21 @@ export function authenticationFor(
   return withConnector(options);
 }
 
-export function createAdapter(authentication: BotFrameworkAuthentication): CloudAdapter {
-  return new CloudAdapter(authentication);
+/**
+ * botbuilder's CloudAdapter, with its turn open to a request the bot has already authenticated
+ * (activityEndpoint.ts) instead of its own request handling, which authenticates again, has no
+ * time bound and prints every error to the console.
+ */
+export class Adapter extends CloudAdapter {
+  runTurn(
+    identity: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(identity, activity, logic);
+  }
+}
+
+export function createAdapter(authentication: BotFrameworkAuthentication): Adapter {
+  return new Adapter(authentication);
 }

@@ -11,8 +11,8 @@ const failure = (env: Record<string, string>) => {
   return 'no error';
 };
 
-test('with no settings: local Teams on loopback, Slack off', () => {
-  expect(loadConfig({})).toEqual({
+test('with no settings: local Teams on loopback, Slack off, state in ./data/mailflow.db', () => {
+  expect(loadConfig({}, '/srv/bot')).toEqual({
     port: 3978,
     host: '127.0.0.1',
     logLevel: 'info',
@@ -20,6 +20,10 @@ test('with no settings: local Teams on loopback, Slack off', () => {
     slack: { mode: 'off' },
     outbound: DEFAULT_OUTBOUND_POLICY,
     check: DEFAULT_CHECK_SETTINGS,
+    state: {
+      location: { backend: 'sqlite', file: '/srv/bot/data/mailflow.db' },
+      sealing: { source: 'none' },
+    },
   });
 });
 
@@ -32,6 +36,11 @@ test('the live check has its own section, and a wrong CHECK_ setting is named', 
   expect(failure({ CHECK_PORT: '70000' })).toBe('CHECK_PORT');
   expect(failure({ CHECK_ENABLED: 'yes' })).toBe('CHECK_ENABLED');
   expect(failure({ CHECK_ALLOW_PRIVATE_ADDRESSES: '1' })).toBe('CHECK_ALLOW_PRIVATE_ADDRESSES');
+});
+
+test('a wrong STATE_URL or STATE_ENCRYPTION_KEY is a settings error naming it', () => {
+  expect(failure({ STATE_URL: 'postgres://db/state' })).toBe('STATE_URL');
+  expect(failure({ STATE_ENCRYPTION_KEY: 'too-short' })).toBe('STATE_ENCRYPTION_KEY');
 });
 
 test('the outbound timeout and retries are settings, bounded so that a reply stays under 45 s', () => {

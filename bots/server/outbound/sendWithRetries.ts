@@ -2,11 +2,12 @@
  * One HTTP delivery with the outbound policy: each attempt under its own timeout, bounded retries
  * with backoff for what may pass (429, 408, 5xx, a timeout, a dropped connection), Retry-After
  * honoured up to the policy's cap. Anything else (2xx, 4xx) is the far end's answer and is returned.
+ * A caller with a deadline of its own (a Teams turn) gets no attempt or wait past it.
  */
 import { exchange, type OutboundRequest, type OutboundResponse, OutboundTimeoutError } from './httpTransport';
 import { backoffMs, type OutboundPolicy, retryAfterMs } from './policy';
 
-export type FailureReason = 'status' | 'timeout' | 'network' | 'retry-after-too-long';
+export type FailureReason = 'status' | 'timeout' | 'network' | 'retry-after-too-long' | 'out-of-time';
 
 /** The delivery was given up. Carries no URL and no header: response URLs and tokens are secrets. */
 export class DeliveryError extends Error {
@@ -36,10 +37,16 @@ export interface RetryNotice {
 export interface SendOptions {
   /** Told before each retry; for a log line. */
   onRetry?: (notice: RetryNotice) => void;
+  /** Epoch ms by which the delivery must have ended, whatever the policy allows. */
+  deadline?: number;
   /** Injectable for tests. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  now?: () => number;
 }
+
+/** Less time than this left before the deadline is not worth another attempt. */
+export const MIN_ATTEMPT_MS = 250;
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -62,9 +69,13 @@ type Outcome =
   | { kind: 'answer'; response: OutboundResponse }
   | { kind: 'retry'; reason: FailureReason; response?: OutboundResponse; waitMs?: number };
 
-async function attempt(request: OutboundRequest, policy: OutboundPolicy): Promise<Outcome> {
+async function attempt(
+  request: OutboundRequest,
+  policy: OutboundPolicy,
+  timeoutMs: number,
+): Promise<Outcome> {
   try {
-    const response = await exchange(request, policy.timeoutMs);
+    const response = await exchange(request, timeoutMs);
     if (!isRetryableStatus(response.status)) return { kind: 'answer', response };
     const waitMs =
       response.status === 429 || response.status === 503
@@ -90,13 +101,20 @@ export async function sendWithRetries(
   options: SendOptions = {},
 ): Promise<{ response: OutboundResponse; attempts: number }> {
   const sleep = options.sleep ?? sleepFor;
+  const now = options.now ?? Date.now;
+  const timeLeft = () =>
+    options.deadline === undefined ? Number.POSITIVE_INFINITY : options.deadline - now();
+  if (timeLeft() < MIN_ATTEMPT_MS) throw new DeliveryError('out-of-time', 0, undefined);
   for (let attempts = 1; ; attempts++) {
-    const outcome = await attempt(request, policy);
+    const outcome = await attempt(request, policy, Math.min(policy.timeoutMs, timeLeft()));
     if (outcome.kind === 'answer') return { response: outcome.response, attempts };
     const status = outcome.response?.status;
     if (attempts >= policy.maxAttempts || outcome.reason === 'retry-after-too-long')
       throw new DeliveryError(outcome.reason, attempts, status, outcome.response);
     const delayMs = outcome.waitMs ?? backoffMs(attempts, policy, options.random);
+    // No wait whose attempt could not fit before the deadline: the last failure is the answer.
+    if (timeLeft() - delayMs < MIN_ATTEMPT_MS)
+      throw new DeliveryError(outcome.reason, attempts, status, outcome.response);
     options.onRetry?.({ attempt: attempts, status, reason: outcome.reason, delayMs });
     await sleep(delayMs);
   }

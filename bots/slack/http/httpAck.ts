@@ -1,7 +1,9 @@
 /**
  * Bolt's `ack()` over HTTP: the acknowledgement *is* the HTTP response, so a slash command's answer
  * goes back in the same round trip. Slack gives up after 3 seconds; a request nobody acknowledged
- * by then gets a 404, like Bolt's own receivers do, and the socket is not left open.
+ * by then gets a 404, like Bolt's own receivers do, and the socket is not left open. Whatever comes
+ * first (the ack, a failure, the timer) is the one answer; every later one is a no-op, even when
+ * the response was ended by someone else.
  */
 import type { ServerResponse } from 'node:http';
 import type { Logger } from '../../server/logger';
@@ -13,8 +15,8 @@ export interface HttpAck {
   ack(body?: unknown): Promise<void>;
   /** Resolves once a response went out, by `ack` or otherwise. */
   readonly answered: Promise<void>;
-  /** Ends the response with `status` and no body, unless it already went out. */
-  fail(status: number): void;
+  /** Ends the response with `status` and no body, unless it already went out; true if this did. */
+  fail(status: number): boolean;
 }
 
 export function createHttpAck(response: ServerResponse, logger: Logger): HttpAck {
@@ -24,10 +26,15 @@ export function createHttpAck(response: ServerResponse, logger: Logger): HttpAck
   });
   let sent = false;
 
-  const send = (status: number, body?: unknown): void => {
-    if (sent) return;
+  const send = (status: number, body?: unknown): boolean => {
+    if (sent) return false;
     sent = true;
     clearTimeout(timer);
+    // Writing to a response that has gone out would throw from a timer and end the process.
+    if (response.headersSent || response.writableEnded) {
+      markAnswered();
+      return false;
+    }
     if (body === undefined || body === '') {
       response.writeHead(status);
       response.end();
@@ -39,6 +46,7 @@ export function createHttpAck(response: ServerResponse, logger: Logger): HttpAck
       response.end(JSON.stringify(body));
     }
     markAnswered();
+    return true;
   };
 
   const timer = setTimeout(() => {

@@ -72,3 +72,24 @@ export function envelopeOf(body: SlackBody): Envelope | undefined {
   }
   return undefined;
 }
+
+const LOGGED_CHARS = 64;
+const clip = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.slice(0, LOGGED_CHARS) : undefined;
+
+/**
+ * What a request asked for, for the log line of one that no handler took: the command, or the
+ * clicked actions' ids (neither carries the user's words), cut short.
+ */
+export function requestSummary(body: SlackBody): { type?: string; command?: string; actionIds?: string[] } {
+  const type = clip(body.type);
+  const command = clip(body.command);
+  const actionIds = Array.isArray(body.actions)
+    ? body.actions.slice(0, 5).map((action) => clip(isObject(action) ? action.action_id : undefined) ?? '?')
+    : undefined;
+  return {
+    ...(type === undefined ? {} : { type }),
+    ...(command === undefined ? {} : { command }),
+    ...(actionIds === undefined ? {} : { actionIds }),
+  };
+}

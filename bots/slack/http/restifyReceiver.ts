@@ -8,7 +8,7 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../server/logger';
 import { createHttpAck } from './httpAck';
-import { envelopeOf, isSslCheck, parseSlackBody } from './parse';
+import { envelopeOf, isSslCheck, parseSlackBody, requestSummary } from './parse';
 import { BodyTooLargeError, MAX_BODY_BYTES, readRawBody } from './readRawBody';
 import { verifyRequest } from './verify';
 
@@ -116,10 +116,19 @@ export class RestifyReceiver implements Receiver {
       ...(retryNum !== undefined ? { retryNum } : {}),
       ...(retryReason !== undefined ? { retryReason } : {}),
     };
-    const processing = app.processEvent(event).catch((error: unknown) => {
-      logger.error({ err: error }, 'Slack event processing failed');
-      httpAck.fail(500);
-    });
+    const processing = app.processEvent(event).then(
+      () => {
+        // Bolt acknowledges events itself and every listener acknowledges what it takes: a request
+        // still unanswered once Bolt is done is one that no handler takes (a renamed command, a
+        // button the bot no longer has).
+        if (httpAck.fail(404))
+          logger.warn({ status: 404, ...requestSummary(body) }, 'Slack request refused: no handler takes it');
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'Slack event processing failed');
+        httpAck.fail(500);
+      },
+    );
     await Promise.race([httpAck.answered, processing]);
   }
 }

@@ -8,7 +8,8 @@
  * That pipeline cannot be configured through ConnectorClientOptions, but its retry policy only
  * retries responses it sees and RestErrors: this client hands it a final answer (2xx, 4xx) or throws
  * a DeliveryError (not a RestError) once the policy is spent, so the built-in retry never runs on
- * top of this one and the attempts the far end sees are exactly the policy's.
+ * top of this one and the attempts the far end sees are exactly the policy's. Within a turn, the
+ * turn's budget bounds them too (turnBudget.ts).
  */
 import type { Logger } from '../../server/logger';
 import { logDeliveryFailure, logRetry } from '../../server/outbound/failureLog';
@@ -16,6 +17,7 @@ import type { OutboundPolicy } from '../../server/outbound/policy';
 import { type SendOptions, sendWithRetries } from '../../server/outbound/sendWithRetries';
 import { headersLike } from './headersLike';
 import type { ConnectorHttpClient, ConnectorRequest, ConnectorResponse } from './httpTypes';
+import { currentTurnBudget } from './turnBudget';
 
 /** Headers the transport sets itself from the body and the connection. */
 const HOP_HEADERS = new Set(['content-length', 'host', 'connection', 'transfer-encoding']);
@@ -50,6 +52,7 @@ export function createRetryingHttpClient(
     async sendRequest(request: ConnectorRequest): Promise<ConnectorResponse> {
       const operation = operationOf(request.method, request.url);
       const body = bodyOf(request.body);
+      const budget = currentTurnBudget();
       try {
         const { response } = await sendWithRetries(
           {
@@ -59,7 +62,11 @@ export function createRetryingHttpClient(
             ...(body === undefined ? {} : { body }),
           },
           policy,
-          { ...options, onRetry: (notice) => logRetry(logger, operation, notice) },
+          {
+            ...options,
+            ...(budget ? { deadline: budget.deadline() } : {}),
+            onRetry: (notice) => logRetry(logger, operation, notice),
+          },
         );
         return {
           request,
@@ -69,6 +76,7 @@ export function createRetryingHttpClient(
         };
       } catch (error) {
         logDeliveryFailure(logger, operation, error);
+        budget?.deliveryGivenUp();
         throw error;
       }
     },
