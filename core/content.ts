@@ -40,10 +40,8 @@ export type AnswerContent = typeof enAnswer & {
 
 /** Standard meanings of RFC 3463 classes, subjects and details. */
 export type StatusCodeContent = typeof enRfc;
-/** Vocabulary for reading messages: phrases separated by `|`. */
-export type UnderstandingContent = typeof enUnderstand & {
-  symptom: Covering<KnownCodeKey, typeof enUnderstand.symptom>;
-};
+/** Vocabulary for reading messages: phrases separated by `|` (concepts: `core/understand/frames.ts`). */
+export type UnderstandingContent = typeof enUnderstand;
 
 export interface LanguageContent {
   answer: AnswerContent;

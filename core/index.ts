@@ -90,4 +90,5 @@ export { renderCheckText } from './render/checkText';
 export { plainOf, type Run, splitBold } from './render/inline';
 export { escapeForTerminal, renderPlainText } from './render/plainText';
 export type { Intent, Understanding } from './understand';
+export { type LanguageModel, loadLanguageModel } from './understand/languageModel';
 export { MAX_MESSAGE_LENGTH } from './understand/normalize';

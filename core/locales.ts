@@ -1,27 +1,40 @@
-/** The six answer languages and how other locale tags map onto them (CONTRACT.md, "Supported languages"). */
-export const LOCALES = ['en', 'es', 'pt-BR', 'zh-CN', 'it', 'pl'] as const;
-export type Locale = (typeof LOCALES)[number];
+/**
+ * The six answer languages, listed once (CONTRACT.md, "Supported languages"). Everything else that
+ * names languages — the tags a user may type, how client locales and a language identifier's answers
+ * map onto ours, the pickers' names — derives from this list.
+ */
+const LANGUAGES = [
+  { tag: 'en', primarySubtag: 'en', autonym: 'English' },
+  { tag: 'es', primarySubtag: 'es', autonym: 'Español' },
+  { tag: 'pt-BR', primarySubtag: 'pt', autonym: 'Português (Brasil)' },
+  { tag: 'zh-CN', primarySubtag: 'zh', autonym: '中文（简体）' },
+  { tag: 'it', primarySubtag: 'it', autonym: 'Italiano' },
+  { tag: 'pl', primarySubtag: 'pl', autonym: 'Polski' },
+] as const;
+
+type Language = (typeof LANGUAGES)[number];
+export type Locale = Language['tag'];
+/** ISO 639-1 code of one of the six languages: `pt` for pt-BR, `zh` for zh-CN. */
+export type PrimarySubtag = Language['primarySubtag'];
+
+type TagsOf<T extends readonly Language[]> = { readonly [K in keyof T]: T[K]['tag'] };
+/** The six tags in the list's order, typed as a tuple: `['en', 'es', 'pt-BR', 'zh-CN', 'it', 'pl']`. */
+export const LOCALES = LANGUAGES.map((language) => language.tag) as unknown as TagsOf<typeof LANGUAGES>;
 
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /** Each language's name in itself, for language pickers. */
-export const AUTONYMS: Record<Locale, string> = {
-  en: 'English',
-  es: 'Español',
-  'pt-BR': 'Português (Brasil)',
-  'zh-CN': '中文（简体）',
-  it: 'Italiano',
-  pl: 'Polski',
-};
+export const AUTONYMS = Object.fromEntries(
+  LANGUAGES.map((language) => [language.tag, language.autonym]),
+) as Record<Locale, string>;
 
-const BY_PRIMARY_SUBTAG: Record<string, Locale> = {
-  en: 'en',
-  es: 'es',
-  pt: 'pt-BR',
-  zh: 'zh-CN',
-  it: 'it',
-  pl: 'pl',
-};
+const BY_PRIMARY_SUBTAG: ReadonlyMap<string, Locale> = new Map(
+  LANGUAGES.map((language) => [language.primarySubtag, language.tag]),
+);
+
+/** The language's ISO 639-1 code, as language identifiers and locale tags name it. */
+export const primarySubtagOf = (locale: Locale): PrimarySubtag =>
+  (LANGUAGES.find((language) => language.tag === locale) as Language).primarySubtag;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -40,5 +53,5 @@ export function toAnswerLocale(clientLocale: string | undefined | null): Locale 
 export function languageTagToLocale(tag: string | undefined | null): Locale | undefined {
   if (!tag) return undefined;
   const primary = tag.trim().split(/[-_]/, 1)[0]?.toLowerCase() ?? '';
-  return BY_PRIMARY_SUBTAG[primary];
+  return BY_PRIMARY_SUBTAG.get(primary);
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** `npx mailflow`: answers a message the way the bots would, or checks a mail server, in the terminal. */
+import { loadLanguageModel } from '../../core';
 import { answerIn } from './answerOutput';
 import { parseCommand, USAGE, UsageError } from './args';
 import { CheckRefusedError, runCheckCommand } from './check';
@@ -12,6 +13,7 @@ const EXIT = { usage: 2, refused: 3, failed: 1 } as const;
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCommand(argv);
+  if (command.kind !== 'help') await loadLanguageModel();
   switch (command.kind) {
     case 'help':
       process.stdout.write(`${USAGE}\n`);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** `npm start`: reads the settings once, then serves every configured channel on one HTTP server. */
+import { loadLanguageModel } from '../../core';
 import { createBotServer } from './app';
 import { buildChannels, describeChannels } from './channels';
 import { type Config, ConfigError, loadConfig } from './config';
@@ -26,6 +27,8 @@ function readSettings(): Config {
 async function main(): Promise<void> {
   const config = readSettings();
   const logger = createLogger(config.logLevel);
+  // Understanding reads languages with a model that loads once, before the first message.
+  await loadLanguageModel();
   const channels = buildChannels(config, logger);
   const server = createBotServer(channels, logger);
   for (const line of describeChannels(config, channels)) logger.info(line);

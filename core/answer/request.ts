@@ -75,5 +75,6 @@ export function requestFrom(understanding: Understanding): AnswerRequest {
     intent: understanding.intent,
     codes: understanding.codes.slice(0, MAX_CODES_PER_ANSWER),
     details: understanding.details,
+    ...(understanding.onPremisesRetired ? { onPremisesRetired: true } : {}),
   };
 }

@@ -80,10 +80,10 @@ export function readCheckRequest(text: string): CheckRequest | undefined {
   if (text.length > MAX_REQUEST_LENGTH) return undefined;
   const words = text.replace(HAN_THEN_OTHER, '$1 ').trim().split(/\s+/);
   const last = words.pop();
-  if (last === undefined || words.length === 0) return undefined;
-  const target = parseCheckTarget(hostWord(last));
-  if (!target) return undefined;
+  // A host name or an address has a dot or a colon: most messages end otherwise and stop here.
+  if (last === undefined || words.length === 0 || !/[.:]/.test(last)) return undefined;
 
+  // Every message passes here: the words are matched before the last one is parsed as an address.
   let rest = foldForMatching(words.join(' ')).replace(IGNORED_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();
   rest = consume(rest, COMMANDS)?.rest ?? rest;
   const leadIn = consume(rest, LEAD_INS);
@@ -91,6 +91,8 @@ export function readCheckRequest(text: string): CheckRequest | undefined {
   if (!verb) return undefined;
   const named = consume(verb.rest, TARGETS);
   if ((named?.rest ?? verb.rest) !== '') return undefined;
+  const target = parseCheckTarget(hostWord(last));
+  if (!target) return undefined;
   let locales = verb.locales;
   for (const words of [leadIn, named]) {
     const narrowed = locales.filter((locale) => words?.locales.includes(locale));

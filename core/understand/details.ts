@@ -1,11 +1,13 @@
 /**
- * Reads the destination server, its IP address and port, and the remote server's own words out of a
- * pasted queue entry, message trace detail or NDR. Each pattern is anchored on a literal and uses
- * only bounded character classes, so a failed match costs a constant amount per position.
+ * Reads the destination server, its IP address and port, and the remote server's own words out of
+ * a pasted queue entry, message trace detail, NDR or MTA log, in the forms Exchange Online, Exchange
+ * Server, Postfix, Sendmail, Exim and the big mail providers write them (and as people retype them).
+ * Each pattern is anchored on a literal and uses only bounded character classes, so a failed match
+ * costs a bounded amount per position.
  */
 
 export interface PastedDetails {
-  /** Destination (or last attempted) host name. */
+  /** Destination (or last attempted) host name, in lower case. */
   server?: string;
   /** IP address, without the port. */
   ip?: string;
@@ -14,58 +16,139 @@ export interface PastedDetails {
   remoteReply?: string;
 }
 
-const HOST = '([a-z0-9](?:[a-z0-9-]{0,62}\\.){1,8}[a-z]{2,63})';
+/** A host name, read from its first label only: a match never starts inside another name. */
+const HOST = '(?<![\\w.-])([a-z0-9](?:[a-z0-9-]{0,62}\\.){1,8}[a-z]{2,63})\\.?';
 const IPV4 = '(\\d{1,3}(?:\\.\\d{1,3}){3})';
 const IPV6 = '([0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})';
+const IP = `(?:${IPV4}|\\[?${IPV6}\\]?)`;
 const PORT = '(\\d{1,5})';
+/** Separator between a field's name and its value: `=`, `:`, with or without spaces. */
+const IS = ' {0,5}[=:] {0,5}';
 
-const LAST_ATTEMPTED_SERVER = new RegExp(`LastAttemptedServerName=${HOST}`, 'i');
-const LAST_ATTEMPTED_IP = new RegExp(`LastAttemptedIP=(?:${IPV4}(?::${PORT})?|${IPV6})`, 'i');
-const FQDN = new RegExp(`\\{FQDN=${HOST}\\}`, 'i');
-const IP_FIELD = new RegExp(`\\{IP=(?:${IPV4}|${IPV6})\\}`, 'i');
-/** NDR: "Server at mail.contoso.com (192.0.2.10) returned '450 4.4.316 …'". */
-const SERVER_AT = new RegExp(`Server at ${HOST} \\(${IPV4}\\)`, 'i');
-/** Postfix and other MTAs: "connect to mail.contoso.com[192.0.2.10]:25: Connection refused". */
-const CONNECT_TO = new RegExp(`connect to ${HOST}\\[${IPV4}\\]:${PORT}`, 'i');
-const MESSAGE_FIELD = /\[Message=([^\]\n]{1,300})/i;
-const MSG_FIELD = /\{MSG=([^}\n]{1,300})/i;
+/** Groups a reader may fill; a reader's IP is either IPv4 or IPv6, whichever matched. */
+interface Reader {
+  pattern: RegExp;
+  /** Lower-case text the pattern cannot match without: most readers need not run at all. */
+  literal: string;
+  host?: number;
+  ipv4?: number;
+  ipv6?: number;
+  port?: number;
+}
+
+const reader = (literal: string, source: string, groups: Omit<Reader, 'pattern' | 'literal'>): Reader => ({
+  pattern: new RegExp(source, 'gi'),
+  literal,
+  ...groups,
+});
+
+/**
+ * In order of trust: the fields Exchange Online names as the last attempted server come first;
+ * a bare `host:port` in a client's log comes last.
+ */
+const READERS: readonly Reader[] = [
+  reader('attempted', `Last ?Attempted ?Server ?Name${IS}${HOST}`, { host: 1 }),
+  reader('attempted', `Last ?Attempted ?IP(?: ?Address)?${IS}(?:${IPV4}(?::${PORT})?|\\[?${IPV6}\\]?)`, {
+    ipv4: 1,
+    port: 2,
+    ipv6: 3,
+  }),
+  reader('fqdn', `\\bFQDN${IS}${HOST}`, { host: 1 }),
+  reader('ip', `[{;]IP${IS}${IP}`, { ipv4: 1, ipv6: 2 }),
+  reader('last endpoint', `last endpoint attempted was ${IP}(?::${PORT})?`, { ipv4: 1, ipv6: 2, port: 3 }),
+  // Exchange NDRs: "Remote Server at mail.contoso.com (192.0.2.10) returned '…'", IP optional.
+  reader('server at', `Server at ${HOST}(?: {0,3}\\(${IP}\\))? {0,3}returned`, { host: 1, ipv4: 2, ipv6: 3 }),
+  reader('server', `(?:Destination|Remote|Target) ?(?:server|host)(?: name)?${IS}${HOST}`, { host: 1 }),
+  reader('server', `(?:Destination|Remote|Target) ?(?:server|host)(?: IP)?(?: address)?${IS}\\[?${IP}`, {
+    ipv4: 1,
+    ipv6: 2,
+  }),
+  // Postfix: "connect to mail.contoso.com[192.0.2.10]:25", "relay=mail.contoso.com[192.0.2.10]:25",
+  // "host mail.contoso.com[192.0.2.10] said:", "lost connection with mail.contoso.com[192.0.2.10]".
+  reader('[', `${HOST}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
+  // Sendmail "relay=mail.contoso.com. [192.0.2.10]", Exim "H=mail.contoso.com [192.0.2.10]:25",
+  // Gmail "[mail.contoso.com. 192.0.2.10: timed out]".
+  reader('=', `(?:relay|H)=${HOST} {1,3}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
+  reader('[', `\\[${HOST} {1,3}${IPV4}: `, { host: 1, ipv4: 2 }),
+  // Exim's bounce "host mail.contoso.com [192.0.2.10]", Gmail's "by mail.contoso.com. [192.0.2.10]".
+  reader('[', `${HOST} {1,3}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
+  // Sendmail's transcript: "... while talking to mail.contoso.com.:".
+  reader('while talking', `while talking to ${HOST}`, { host: 1 }),
+  reader('remote-mta', `Remote-MTA${IS}dns; {0,3}${HOST}`, { host: 1 }),
+  // Sendmail: "Connection refused by mail.contoso.com.", "Connection timed out with mail.contoso.com."
+  reader(' ', `(?:refused|reset|closed|timed out|lost) (?:by|with) ${HOST}`, { host: 1 }),
+  reader(':', `\\b${HOST}:${PORT}\\b`, { host: 1, port: 2 }),
+  reader(':', `\\b${IPV4}:${PORT}\\b`, { ipv4: 1, port: 2 }),
+];
+
+/** Microsoft's own servers appear in every NDR and queue entry; they are never the destination. */
+const MICROSOFT_HOST =
+  /(?:^|\.)(?:outlook\.com|exchangelabs\.com|office365\.com|microsoft\.com|outlook\.office\.com|office\.com|prod\.outlook\.com)$/;
+
+const MESSAGE_FIELD = /\[Message ?= ?([^\]\n]{1,300})/i;
+const MSG_FIELD = /\{MSG ?= ?([^}\n]{1,300})/i;
 
 const validIpv4 = (ip: string): boolean => ip.split('.').every((octet) => Number(octet) <= 255);
+/** An IPv6 address has a `::` or all eight groups; "10:30:00" is a time of day. */
+const validIpv6 = (ip: string): boolean =>
+  /[0-9a-f]/i.test(ip) && (ip.includes('::') || ip.split(':').length === 8);
 const validPort = (port: number): boolean => Number.isInteger(port) && port >= 1 && port <= 65535;
+/** Any host but Microsoft's own. */
+const validHost = (host: string): boolean => !MICROSOFT_HOST.test(host);
 
-function firstCapture(text: string, patterns: readonly RegExp[], group = 1): string | undefined {
-  for (const pattern of patterns) {
-    const value = pattern.exec(text)?.[group];
-    if (value) return value;
+interface Reading {
+  server?: string | undefined;
+  ip?: string | undefined;
+  port?: number | undefined;
+}
+
+function read(found: RegExpMatchArray, groups: Reader): Reading {
+  const group = (index: number | undefined) => (index === undefined ? undefined : found[index]);
+  const host = group(groups.host)?.toLowerCase();
+  const ipv4 = group(groups.ipv4);
+  const ipv6 = group(groups.ipv6);
+  const port = Number(group(groups.port));
+  const ip =
+    ipv4 !== undefined ? (validIpv4(ipv4) ? ipv4 : undefined) : ipv6 && validIpv6(ipv6) ? ipv6 : undefined;
+  return {
+    ...(host && validHost(host) ? { server: host } : {}),
+    ...(ip ? { ip } : {}),
+    ...((host || ip) && validPort(port) ? { port } : {}),
+  };
+}
+
+/** The first reading of `groups` in `text` that names a server or an address (not Microsoft's). */
+function firstReading(text: string, lower: string, groups: Reader): Reading | undefined {
+  if (!lower.includes(groups.literal)) return undefined;
+  for (const found of text.matchAll(groups.pattern)) {
+    const reading = read(found, groups);
+    if (reading.server !== undefined || reading.ip !== undefined) return reading;
   }
   return undefined;
 }
 
-function readIp(text: string): { ip?: string; port?: number } {
-  const attempted = LAST_ATTEMPTED_IP.exec(text);
-  if (attempted) {
-    const [, v4, port, v6] = attempted;
-    if (v4 && validIpv4(v4))
-      return { ip: v4, ...(port && validPort(Number(port)) ? { port: Number(port) } : {}) };
-    if (v6) return { ip: v6 };
+/**
+ * Everything the text shows of the failed delivery; fields the text lacks are absent. The remote
+ * server's words are read from `pasted`, the message as pasted (chat markup in it included).
+ */
+export function readPastedDetails(text: string, pasted = text): PastedDetails {
+  const details: Reading = {};
+  const lower = text.toLowerCase();
+  for (const groups of READERS) {
+    if (details.server !== undefined && details.ip !== undefined && details.port !== undefined) break;
+    const reading = firstReading(text, lower, groups);
+    if (!reading) continue;
+    // A port belongs to the address read with it: it is taken only while the IP is still open.
+    const sameAddress = details.ip === undefined || reading.ip === undefined || reading.ip === details.ip;
+    if (reading.port !== undefined && details.port === undefined && sameAddress) details.port = reading.port;
+    details.server ??= reading.server;
+    details.ip ??= reading.ip;
   }
-  const connect = CONNECT_TO.exec(text);
-  if (connect?.[2] && validIpv4(connect[2])) {
-    const port = Number(connect[3]);
-    return { ip: connect[2], ...(validPort(port) ? { port } : {}) };
-  }
-  const candidates = [IP_FIELD.exec(text)?.[1], IP_FIELD.exec(text)?.[2], SERVER_AT.exec(text)?.[2]];
-  const ip = candidates.find((value) => value !== undefined && (value.includes(':') || validIpv4(value)));
-  return ip ? { ip } : {};
-}
-
-/** Everything the text shows of the failed delivery; fields the text lacks are absent. */
-export function readPastedDetails(text: string): PastedDetails {
-  const server = firstCapture(text, [LAST_ATTEMPTED_SERVER, FQDN, SERVER_AT, CONNECT_TO]);
-  const remoteReply = firstCapture(text, [MESSAGE_FIELD, MSG_FIELD])?.trim();
+  const remoteReply = (MESSAGE_FIELD.exec(pasted)?.[1] ?? MSG_FIELD.exec(pasted)?.[1])?.trim();
   return {
-    ...(server ? { server: server.toLowerCase() } : {}),
-    ...readIp(text),
+    ...(details.server ? { server: details.server } : {}),
+    ...(details.ip ? { ip: details.ip } : {}),
+    ...(details.port ? { port: details.port } : {}),
     ...(remoteReply ? { remoteReply } : {}),
   };
 }

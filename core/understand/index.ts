@@ -1,16 +1,21 @@
 /**
- * Understanding a chat message: a pure, synchronous function of the text and the client's locale.
- * Every step is one pass (or a fixed number of passes) over input bounded to 16 KB.
+ * Understanding a chat message: a pure, synchronous function of the text, the client's locale and
+ * the language model loaded at start. Every step is one pass (or a fixed number of passes) over
+ * input bounded to 16 KB.
  */
-import { type Locale, languageTagToLocale } from '../locales';
+import type { KnownCode } from '../knowledge/knownCodes';
+import { LOCALES, type Locale, languageTagToLocale, primarySubtagOf } from '../locales';
 import { checkUnderstanding, readCheckRequest } from './checkRequest';
+import { findConcepts } from './concepts';
 import { type PastedDetails, readPastedDetails } from './details';
-import { detectWrittenLanguage } from './language';
-import { foldForMatching, normalizeMessage } from './normalize';
-import { tokenize } from './phrases';
-import { type CodeMention, findStatusCodes } from './statusCodes';
-import { separateUserWords } from './userWords';
-import { intentPhrases, languageNames, type PhraseIntent, symptomPhrases } from './vocabulary';
+import { readFrames } from './frames';
+import { identifyLanguage, identifyPastedLanguage } from './language';
+import { type LanguageModel, loadedLanguageModel } from './languageModel';
+import { foldForMatching, normalizeMessage, withoutChatMarkup } from './normalize';
+import { readSentences, tokenize } from './phrases';
+import { segment } from './segments';
+import { type CodeMention, locateStatusCodes } from './statusCodes';
+import { intentPhrases, languageNames, type PhraseIntent, SEGMENT_VOCABULARY } from './vocabulary';
 
 /** `check`: the user asks the bot to check a named mail server now (`details.server`). */
 export type Intent = PhraseIntent | 'check' | 'unknown';
@@ -20,67 +25,132 @@ export interface Understanding {
   /** Distinct codes in order of first appearance; from the text, or else implied by a symptom. */
   codes: CodeMention[];
   details: PastedDetails;
-  /** The language the user wrote in, where their words show it. */
+  /** The language the user wrote in, where their words (or a localized paste) show it. */
   writtenIn?: Locale;
   /** With the `language` intent: the language asked for, where the message names one. */
   requestedLocale?: Locale;
+  /** The user says the on-premises servers were retired on purpose ("we shut down the on-prem box"). */
+  onPremisesRetired?: true;
 }
 
 export interface UnderstandOptions {
   /** The client's locale (Teams `activity.locale`, Slack user locale), already mapped. */
   clientLocale?: Locale;
+  /** The language identifier; by default the one loaded at start with `loadLanguageModel()`. */
+  languageModel?: LanguageModel;
 }
 
-/** Language tags typed after a language command: "lang pl", "language pt-BR". */
-const LANGUAGE_TAG = /(?:^|[\s:,])(en|es|pt(?:[-_]br)?|zh(?:[-_]cn)?|it|pl)(?=$|[\s.,!?])/i;
+/** Language tags typed after a language command: "lang pl", "language pt-BR", "/mailflow lang zh". */
+const LANGUAGE_TAG = new RegExp(
+  `(?:^|[\\s:,])(${LOCALES.map((locale) => {
+    const [primary, region] = [primarySubtagOf(locale), locale.split('-')[1]];
+    return region ? `${primary}(?:[-_]${region})?` : primary;
+  }).join('|')})(?=$|[\\s.,!?])`,
+  'i',
+);
+
+/** A localized report shows its language in its first lines; the rest of a long paste is not read for it. */
+const PASTE_READ_FOR_LANGUAGE = 2048;
+
+/** Folded words of a text. */
+const wordsOf = (text: string): string[] => tokenize(foldForMatching(text));
 
 function distinctByCode(mentions: readonly CodeMention[]): CodeMention[] {
   const seen = new Set<string>();
   return mentions.filter((mention) => !seen.has(mention.code) && seen.add(mention.code));
 }
 
-function impliedCodes(text: string): CodeMention[] {
-  const codes = symptomPhrases.findAll(tokenize(foldForMatching(text))).flatMap((match) => match.values);
-  return distinctByCode(codes.map((code) => ({ code })));
+/** A short message that names a language and nothing else asks for it: "改成意大利语", "em polonês". */
+const LANGUAGE_REQUEST_MAX_WORDS = 8;
+
+interface Asked {
+  /** Intents that the user's own words say. */
+  found: ReadonlySet<PhraseIntent>;
+  /** The language the message names, in words ("Spanish") or as a tag after a command ("lang es"). */
+  named: Locale | undefined;
+  words: number;
+  hasCodes: boolean;
+  /** Codes, or a topic with none (the retry window): something to explain or fix. */
+  onTopic: boolean;
+  aboutTheFix: boolean;
 }
 
-function requestedLanguage(userText: string, userTokens: readonly string[]): Locale | undefined {
-  const named = languageNames.findAll(userTokens)[0]?.values[0];
-  return named ?? languageTagToLocale(LANGUAGE_TAG.exec(userText)?.[1]);
-}
-
-function chooseIntent(
-  found: ReadonlySet<PhraseIntent>,
-  hasCodes: boolean,
-  requested: Locale | undefined,
-): Intent {
-  if (found.has('language') && (requested !== undefined || !hasCodes)) return 'language';
-  if (hasCodes) return found.has('fix') ? 'fix' : 'explain';
+function chooseIntent({ found, named, words, hasCodes, onTopic, aboutTheFix }: Asked): Intent {
+  if (found.has('language') && (named !== undefined || !hasCodes)) return 'language';
+  if (named !== undefined && !onTopic && words <= LANGUAGE_REQUEST_MAX_WORDS) return 'language';
+  if (onTopic) {
+    if (found.has('fix')) return 'fix';
+    return aboutTheFix && !found.has('explain') ? 'fix' : 'explain';
+  }
   for (const intent of ['list', 'help', 'fix', 'explain'] as const) if (found.has(intent)) return intent;
   return 'unknown';
 }
 
+/** The language the message shows: the user's own words first, else a localized paste's. */
+function writtenLanguage(
+  own: { text: string; tokens: readonly string[] },
+  pasted: (length: number) => string,
+  model: LanguageModel | undefined,
+  clientLocale: Locale | undefined,
+): Locale | undefined {
+  const fromOwn = identifyLanguage(own.text, own.tokens, model, { clientLocale });
+  if (fromOwn === 'other') return undefined;
+  if (fromOwn) return fromOwn;
+  const pastedText = pasted(PASTE_READ_FOR_LANGUAGE);
+  const fromPaste = identifyPastedLanguage(pastedText, wordsOf(pastedText), model);
+  return fromPaste === 'other' ? undefined : fromPaste;
+}
+
 export function understand(message: string, options: UnderstandOptions = {}): Understanding {
-  const text = normalizeMessage(message);
+  const pasted = normalizeMessage(message);
+  const text = withoutChatMarkup(pasted);
   const checkRequest = readCheckRequest(text);
   if (checkRequest) return checkUnderstanding(checkRequest, options.clientLocale);
-  const userWords = separateUserWords(text);
-  const userTokens = tokenize(foldForMatching(userWords.text));
+  const model = options.languageModel ?? loadedLanguageModel();
+  const located = locateStatusCodes(text);
+  const segments = segment(text, located, SEGMENT_VOCABULARY);
+  const ownSentences = readSentences(foldForMatching(segments.own));
+  const ownTokens = ownSentences.tokens;
 
-  const written = findStatusCodes(text);
-  const codes = written.length > 0 ? distinctByCode(written) : impliedCodes(text);
-  const found = new Set(intentPhrases.findAll(userTokens).flatMap((match) => match.values));
-  const requested = found.has('language') ? requestedLanguage(userWords.text, userTokens) : undefined;
-  const intent = chooseIntent(found, codes.length > 0, requested);
-  const writtenIn = detectWrittenLanguage(userWords.text, userTokens, {
-    ignoreEnglish: userWords.containsReport,
-    clientLocale: options.clientLocale,
+  const written = distinctByCode(
+    located.map(({ code, relation }) => (relation ? { code, relation } : { code })),
+  );
+  // Symptoms count only where the text writes no code; the user's words may still ask about the fix.
+  const symptoms =
+    written.length > 0 || !segments.hasPaste
+      ? ownSentences
+      : readSentences(foldForMatching(segments.symptoms()));
+  const frames = readFrames(findConcepts(symptoms));
+  const implied = frames.outcomes.filter((outcome): outcome is KnownCode => outcome !== 'retryWindow');
+  const codes = written.length > 0 ? written : implied.map((code) => ({ code }));
+
+  const found = new Set(intentPhrases.findAll(ownTokens).flatMap((match) => match.values));
+  const named =
+    languageNames.findAll(ownTokens)[0]?.values[0] ??
+    (found.has('language') ? languageTagToLocale(LANGUAGE_TAG.exec(segments.own)?.[1]) : undefined);
+  const intent = chooseIntent({
+    found,
+    named,
+    words: ownTokens.length,
+    hasCodes: codes.length > 0,
+    onTopic: codes.length > 0 || frames.outcomes.includes('retryWindow'),
+    aboutTheFix: frames.aboutTheFix,
   });
+  const requested = intent === 'language' ? named : undefined;
+  const writtenIn = writtenLanguage(
+    { text: segments.own, tokens: ownTokens },
+    segments.pasted,
+    model,
+    options.clientLocale,
+  );
   return {
     intent,
     codes: intent === 'language' ? [] : codes,
-    details: readPastedDetails(text),
+    details: readPastedDetails(text, pasted),
     ...(writtenIn ? { writtenIn } : {}),
     ...(intent === 'language' && requested ? { requestedLocale: requested } : {}),
+    ...(frames.onPremisesRetired && codes.some(({ code }) => code.endsWith('.4.316'))
+      ? { onPremisesRetired: true }
+      : {}),
   };
 }

@@ -35,17 +35,48 @@ const VERSION_WORDS = new Set([
   'node',
   'tls',
   '版本',
+  'firmware',
+  'fw',
+  'patch',
+  'os',
+  'ios',
 ]);
+/** Words after which a dotted triple is a date ("dal 4.5.26", "od 4.5.26"), not a status code. */
+const DATE_WORDS = new Set([
+  'since',
+  'until',
+  'till',
+  'dated',
+  'dal',
+  'dall',
+  'dalla',
+  'fino',
+  'desde',
+  'hasta',
+  'até',
+  'ate',
+  'od',
+  'dnia',
+  'depuis',
+  'seit',
+]);
+/** An operating system's name before its version: "FortiOS 5.6.14", "PAN-OS 10.1.3". */
+const SYSTEM_NAME = /OS$/;
 /** Markers that open the remote server's quoted reply in Exchange Online errors. */
 const QUOTE_MARKERS = ['message=', 'msg='];
 const EXPIRY_DETAIL = '4.7';
 
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 /** Letters and digits that glue onto a code; Chinese and Japanese characters don't (no spaces there). */
-const isWordChar = (ch: string | undefined): boolean =>
-  ch !== undefined &&
-  /[\p{L}\p{N}_]/u.test(ch) &&
-  !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch);
+const ASCII_WORD_CHAR = /[A-Za-z0-9_]/;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const isWordChar = (ch: string | undefined): boolean => {
+  if (ch === undefined) return false;
+  // Most text around a code is ASCII, read without Unicode classes.
+  if (ch.charCodeAt(0) < 128) return ASCII_WORD_CHAR.test(ch);
+  return WORD_CHAR.test(ch) && !CJK_CHAR.test(ch);
+};
 
 /** Reads 1–3 digits at `start`; returns the index after them, or -1 when there are none or more. */
 function readDigits(text: string, start: number): number {
@@ -55,13 +86,19 @@ function readDigits(text: string, start: number): number {
   return count >= 1 && count <= 3 ? end : -1;
 }
 
-/** The word just before `index` (skipping spaces), lower-cased; short look-behind, constant cost. */
+/** The word just before `index` (skipping spaces), as written; short look-behind, constant cost. */
 function previousWord(text: string, index: number): string {
   let end = index;
   while (end > 0 && text[end - 1] === ' ') end--;
   let start = end;
   while (start > 0 && end - start < 12 && /[\p{L}\p{N}_]/u.test(text[start - 1] ?? '')) start--;
-  return text.slice(start, end).toLowerCase();
+  return text.slice(start, end);
+}
+
+/** Whether the word before a dotted triple makes it a version or a date. */
+function namesVersionOrDate(word: string): boolean {
+  const lower = word.toLowerCase();
+  return VERSION_WORDS.has(lower) || DATE_WORDS.has(lower) || SYSTEM_NAME.test(word);
 }
 
 /** Reads a code starting at `start`; returns its end, or -1 when the text there is not a code. */
@@ -95,9 +132,15 @@ function scanGap(gap: string): { newLine: boolean; opensQuote: boolean } {
   return { newLine: lineStart > 0, opensQuote: QUOTE_MARKERS.some((marker) => lastLine.includes(marker)) };
 }
 
+/** A code found in the text, with where it stands: `start` and `end` as string indices. */
+export interface LocatedCode extends CodeMention {
+  start: number;
+  end: number;
+}
+
 /** Every code in `text` (already normalized), in order, repeats included, with how it relates. */
-export function findStatusCodes(text: string): CodeMention[] {
-  const mentions: CodeMention[] = [];
+export function locateStatusCodes(text: string): LocatedCode[] {
+  const found: LocatedCode[] = [];
   // The last code that stood on its own in the current line, and whether a quote opened after it.
   let outer: string | undefined;
   let insideQuote = false;
@@ -106,7 +149,7 @@ export function findStatusCodes(text: string): CodeMention[] {
     if (!isDigit(text[index]) || !startsCandidate(text, index)) continue;
     const end = readCode(text, index);
     if (end < 0) continue;
-    if (VERSION_WORDS.has(previousWord(text, index))) {
+    if (namesVersionOrDate(previousWord(text, index))) {
       index = end - 1;
       continue;
     }
@@ -120,14 +163,19 @@ export function findStatusCodes(text: string): CodeMention[] {
     const code = text.slice(index, end);
     if (outer !== undefined && insideQuote) {
       const kind = outer.slice(2) === EXPIRY_DETAIL ? 'cause' : 'remoteReply';
-      mentions.push({ code, relation: { kind, outer } });
+      found.push({ code, relation: { kind, outer }, start: index, end });
     } else {
-      mentions.push({ code });
+      found.push({ code, start: index, end });
       outer = code;
       insideQuote = false;
     }
     gapStart = end;
     index = end - 1;
   }
-  return mentions;
+  return found;
+}
+
+/** Every code in `text` (already normalized), in order, repeats included, with how it relates. */
+export function findStatusCodes(text: string): CodeMention[] {
+  return locateStatusCodes(text).map(({ code, relation }) => (relation ? { code, relation } : { code }));
 }

@@ -1,19 +1,26 @@
 /**
- * The reading vocabulary of all six languages (`locales/<lng>/understand.json`), compiled once into
- * phrase matchers. Every message is matched against every language: someone with an English client
- * may well write "conexión rechazada".
+ * The reading vocabulary of all six languages (`locales/<lng>/understand.json`) other than the
+ * concepts, compiled once into phrase matchers. Every message is matched against every language.
  */
 import { CONTENT } from '../content';
-import { codeKey, KNOWN_CODES, type KnownCode } from '../knowledge/knownCodes';
 import { LOCALES, type Locale } from '../locales';
-import { PhraseMatcher, splitPhrases } from './phrases';
+import { splitPhrases, tokenize } from './phrases';
+import type { SegmentVocabulary } from './segments';
+import { VocabularyMatcher } from './vocabularyMatcher';
+import { PREFIX_FORM } from './wordForms';
 
 /** What a user can ask for in words (CONTRACT.md's intents less `unknown`). */
 export const PHRASE_INTENTS = ['fix', 'explain', 'list', 'help', 'language'] as const;
 export type PhraseIntent = (typeof PHRASE_INTENTS)[number];
 
-function build<T>(collect: (locale: Locale) => Iterable<readonly [readonly string[], T]>): PhraseMatcher<T> {
-  return new PhraseMatcher(LOCALES.flatMap((locale) => [...collect(locale)]));
+/** Phrases of every language, each word read as the beginning of a word ("rechaz" → "rechazada"). */
+function build<T>(
+  collect: (locale: Locale) => Iterable<readonly [readonly string[], T]>,
+): VocabularyMatcher<T> {
+  return new VocabularyMatcher(
+    LOCALES.flatMap((locale) => [...collect(locale)]),
+    PREFIX_FORM,
+  );
 }
 
 function* phrasesOf<T>(entry: string, value: T): Iterable<readonly [readonly string[], T]> {
@@ -21,17 +28,35 @@ function* phrasesOf<T>(entry: string, value: T): Iterable<readonly [readonly str
 }
 
 /** Words that show which language a message is written in. */
-export const languageMarkers = build((locale) => phrasesOf(CONTENT[locale].understand.markers, locale));
+/**
+ * Words that show which language a message is written in: each language's cue words, and those of
+ * the words it asks with (its intents and language names) that no other language shares ("elenco"
+ * is Italian; "lista" could be Spanish, Portuguese or Polish). English commands ("help", "lang es")
+ * are typed in every language, so only its cue words count. Read with `findEvery`, so that one
+ * language's longer phrase hides no other's.
+ */
+export const languageMarkers: VocabularyMatcher<Locale> = (() => {
+  const askingWords = (locale: Locale) => {
+    const { intent, languageName } = CONTENT[locale].understand;
+    return [...Object.values(intent), ...Object.values(languageName)].flatMap(splitPhrases);
+  };
+  const key = (phrase: readonly string[]) => phrase.join(' ');
+  const sharedBy = new Map<string, number>();
+  for (const locale of LOCALES) {
+    for (const phrase of new Set(askingWords(locale).map(key)))
+      sharedBy.set(phrase, (sharedBy.get(phrase) ?? 0) + 1);
+  }
+  return build(function* (locale) {
+    const own =
+      locale === 'en' ? [] : askingWords(locale).filter((phrase) => sharedBy.get(key(phrase)) === 1);
+    for (const phrase of [...splitPhrases(CONTENT[locale].understand.markers), ...own])
+      yield [phrase, locale];
+  });
+})();
 
 export const intentPhrases = build<PhraseIntent>(function* (locale) {
   const intents = CONTENT[locale].understand.intent;
   for (const intent of PHRASE_INTENTS) yield* phrasesOf(intents[intent], intent);
-});
-
-/** Descriptions of a symptom, each pointing at the code that raises it. */
-export const symptomPhrases = build<KnownCode>(function* (locale) {
-  const symptoms = CONTENT[locale].understand.symptom;
-  for (const code of KNOWN_CODES) yield* phrasesOf(symptoms[codeKey(code)], code);
 });
 
 /** Names of the six languages, in each of them ("Spanish", "español", "西班牙语"). */
@@ -39,3 +64,37 @@ export const languageNames = build<Locale>(function* (locale) {
   const names = CONTENT[locale].understand.languageName;
   for (const named of LOCALES) yield* phrasesOf(names[named], named);
 });
+
+/** Phrases that only a generated report (an NDR, a queue viewer) contains, in each language. */
+const reportPhrases = build((locale) => phrasesOf(CONTENT[locale].understand.report, locale));
+
+/** Words of the error text that servers write in English. */
+export const ENGLISH_ERROR_WORDS: ReadonlySet<string> = new Set(
+  splitPhrases(CONTENT.en.understand.errorText).flat(),
+);
+
+/** Words of error text in each language: what follows a code in a pasted error line. */
+const ERROR_WORDS: ReadonlySet<string> = new Set(
+  LOCALES.flatMap((locale) => splitPhrases(CONTENT[locale].understand.errorText).flat()),
+);
+
+/**
+ * Words that the other languages' vocabularies share with English ("firewall", "smart host", "TLS",
+ * "Exchange"): IT chat borrows them in every language, so they show none.
+ */
+export const LOANWORDS: ReadonlySet<string> = (() => {
+  const wordsOf = (locale: Locale) =>
+    new Set(
+      Object.values(CONTENT[locale].understand.concepts).flatMap((entry) => splitPhrases(entry).flat()),
+    );
+  const english = wordsOf('en');
+  const others = LOCALES.filter((locale) => locale !== 'en').map(wordsOf);
+  // Short words shared by chance ("a", "in", "non") are function words, not loans; acronyms are loans.
+  const loan = (word: string) => word.length >= 4 || !/[aeiouy]/.test(word);
+  return new Set([...english].filter((word) => loan(word) && others.some((words) => words.has(word))));
+})();
+
+export const SEGMENT_VOCABULARY: SegmentVocabulary = {
+  isReportLine: (foldedLine) => reportPhrases.findAll(tokenize(foldedLine)).length > 0,
+  isErrorWord: (word) => ERROR_WORDS.has(word),
+};

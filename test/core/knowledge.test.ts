@@ -3,6 +3,7 @@
 import { answerAgain, LOCALES, parseAnswerRequest, renderPlainText } from '../../core';
 import { CONTENT } from '../../core/content';
 import { codeKey, GUIDANCE, KNOWN_CODES } from '../../core/knowledge/knownCodes';
+import { FRAMES } from '../../core/understand/frames';
 
 describe.each(KNOWN_CODES)('%s', (code) => {
   test.each([...LOCALES])('has its card text and reading vocabulary in %s', (locale) => {
@@ -12,7 +13,11 @@ describe.each(KNOWN_CODES)('%s', (code) => {
     expect(content.meaning.trim()).not.toBe('');
     expect(content.causes.length).toBeGreaterThan(0);
     expect(content.fix.length).toBeGreaterThan(0);
-    expect(understand.symptom[codeKey(code)].trim()).not.toBe('');
+    // A described symptom can lead to the code: it has frames, and their concepts have words here.
+    const frames = FRAMES.filter((frame) => frame.outcome === code);
+    expect(frames.length).toBeGreaterThan(0);
+    for (const concept of frames.flatMap((frame) => frame.concepts))
+      expect(understand.concepts[concept].trim()).not.toBe('');
   });
 
   test('a step named to come first exists', () => {

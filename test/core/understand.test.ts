@@ -105,6 +105,45 @@ describe('what the user wants', () => {
   });
 });
 
+describe('what the user wants, in everyday words', () => {
+  test.each([
+    ['cómo cambio el dominio aceptado a Autoritativo', 'fix', ['4.4.316']],
+    ['jak zmienić domenę akceptowaną na autorytatywną?', 'fix', ['4.4.316']],
+    ['co mam z tym zrobić 4.4.312', 'fix', ['4.4.312']],
+    ['e agora, faço o quê? continua dando 4.4.315', 'fix', ['4.4.315']],
+    ['4.4.318 该怎么处理？', 'fix', ['4.4.318']],
+    ['after how many hours does Exchange Online give up on a queued message?', 'explain', []],
+    ['¿cuántas horas reintenta Microsoft 365 antes de devolver el mensaje?', 'explain', []],
+    ["who's bringing coffee?", 'unknown', []],
+    ['今天午饭吃什么？', 'unknown', []],
+  ])('%s → %s', (text, intent, codes) => {
+    const understood = understand(text);
+    expect(understood.intent).toBe(intent);
+    expect(understood.codes.map((mention) => mention.code)).toEqual(codes);
+  });
+
+  test('the words of a pasted report are not the user’s intent', () => {
+    const ndr = [
+      'Your message to sam@fabrikam.com couldn’t be delivered.',
+      'How to Fix It',
+      'Try sending the message again later.',
+      'More Info for Email Admins',
+      'Status code: 550 5.7.320',
+    ].join('\n');
+    expect(understand(ndr).intent).toBe('explain');
+  });
+
+  test.each([
+    ['lang auto', undefined],
+    ['language pt_br', 'pt-BR'],
+    ['改成意大利语', 'it'],
+  ])('%s is a language command', (text, requestedLocale) => {
+    const understood = understand(text);
+    expect(understood.intent).toBe('language');
+    expect(understood.requestedLocale).toBe(requestedLocale);
+  });
+});
+
 describe('the answer language follows CONTRACT.md', () => {
   test('the language command is answered in the language it chooses', () => {
     expect(ask('lang pl', { chosenLocale: 'it', clientLocale: 'es-ES' }).answer.locale).toBe('pl');

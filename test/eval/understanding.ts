@@ -7,6 +7,7 @@
  *   npm run eval -- --kind=symptom --language=pl   only part of the set
  *   npm run eval -- --write-floors        store today's scores as the floors the jest test keeps
  */
+import { loadLanguageModel } from '../../core';
 import { accepted, KINDS, type LocatedCase, loadDevSet } from './devSet';
 import { floorsFrom, floorsPath, readFloors, shortfalls, writeFloors } from './floors';
 import { type CaseResult, type GroupScore, METRICS, type Metric, percent, scoreAll } from './score';
@@ -87,9 +88,10 @@ function selected(devCase: LocatedCase, options: Options): boolean {
   );
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const options = parseArguments(process.argv.slice(2));
   const { cases, problems } = loadDevSet();
+  await loadLanguageModel();
   for (const problem of problems) console.error(`${problem.file}:${problem.line}: ${problem.problem}`);
   const report = scoreAll(cases.filter((devCase) => selected(devCase, options)));
   const kindOrder = Object.keys(KINDS).filter((kind) => report.byKind.has(kind));
@@ -125,4 +127,12 @@ function main(): number {
   return problems.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

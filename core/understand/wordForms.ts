@@ -1,0 +1,58 @@
+/**
+ * How each language's vocabulary meets the words of a message despite inflection: "rechazada",
+ * "rechazó" and "rechazando" are one word to a reader. English, Spanish, Portuguese and Italian
+ * compare Snowball stems (nlp.js's stemmers); Polish, whose inflection changes stems in ways no
+ * light stemmer folds, compares a vocabulary stem as a prefix ("odrzuc" reads "odrzucone",
+ * "odrzuca", "odrzucił"); Chinese compares characters, after Traditional is folded to Simplified.
+ */
+import { StemmerEn } from '@nlpjs/lang-en-min';
+import { StemmerEs } from '@nlpjs/lang-es';
+import { StemmerIt } from '@nlpjs/lang-it';
+import { StemmerPt } from '@nlpjs/lang-pt';
+import type { Locale } from '../locales';
+
+export type WordForm =
+  /** Words are compared by `key`: their stem. */
+  | { kind: 'stem'; key(word: string): string }
+  /** A vocabulary word longer than {@link WHOLE_WORD_MAX_LENGTH} matches any word it begins. */
+  | { kind: 'prefix' }
+  | { kind: 'exact' };
+
+/** Vocabulary words this short must match a whole word, whatever the language: "no" is not "nothing". */
+export const WHOLE_WORD_MAX_LENGTH = 3;
+/** Prefixes are longer than whole words, so this many first letters group them for look-up. */
+export const PREFIX_GROUP_LENGTH = WHOLE_WORD_MAX_LENGTH + 1;
+
+/** Words read as the beginnings of words: Polish, and the phrases of intents and cue words. */
+export const PREFIX_FORM: WordForm = { kind: 'prefix' };
+
+/**
+ * nlp.js keeps every word it ever stemmed; a server that reads strangers' text bounds that memory by
+ * starting the memo afresh after this many words.
+ */
+const MAX_REMEMBERED_STEMS = 20_000;
+
+function stemWith(stemmer: InstanceType<typeof StemmerEn>): WordForm {
+  let remembered = 0;
+  return {
+    kind: 'stem',
+    key(word) {
+      // Short words ("no", "ip", "mx") stem to themselves or to nonsense; they are compared whole.
+      if (word.length <= WHOLE_WORD_MAX_LENGTH) return word;
+      if (++remembered > MAX_REMEMBERED_STEMS) {
+        stemmer.cache = {};
+        remembered = 0;
+      }
+      return stemmer.stemWord(word);
+    },
+  };
+}
+
+export const WORD_FORMS: Record<Locale, WordForm> = {
+  en: stemWith(new StemmerEn()),
+  es: stemWith(new StemmerEs()),
+  'pt-BR': stemWith(new StemmerPt()),
+  it: stemWith(new StemmerIt()),
+  pl: PREFIX_FORM,
+  'zh-CN': { kind: 'exact' },
+};
