@@ -4,18 +4,30 @@
  * same reference. Created on first use, so that turns without a failure use none.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DeliveryDeadline } from './outbound/deliveryDeadline';
 import { newReference } from './reference';
 
 interface Turn {
   make: () => string;
   reference?: string;
+  deadline?: DeliveryDeadline;
 }
 
+// One store for everything a turn carries: each AsyncLocalStorage in use adds to the cost of every
+// promise the process creates.
 const turns = new AsyncLocalStorage<Turn>();
 
-/** Runs one turn (and everything it awaits) with its own reference, made by `make` when first asked. */
-export function withTurnReference<T>(make: () => string, work: () => T): T {
-  return turns.run({ make }, work);
+/**
+ * Runs one turn (and everything it awaits) with its own reference, made by `make` when first asked,
+ * and the bound on its deliveries, if it has one.
+ */
+export function withTurnReference<T>(make: () => string, work: () => T, deadline?: DeliveryDeadline): T {
+  return turns.run(deadline ? { make, deadline } : { make }, work);
+}
+
+/** The bound on the current turn's deliveries; none outside a turn or for a turn without one. */
+export function turnDeadline(): DeliveryDeadline | undefined {
+  return turns.getStore()?.deadline;
 }
 
 /** The current turn's reference; outside any turn, a new one. */

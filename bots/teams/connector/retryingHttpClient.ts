@@ -9,15 +9,15 @@
  * retries responses it sees and RestErrors: this client hands it a final answer (2xx, 4xx) or throws
  * a DeliveryError (not a RestError) once the policy is spent, so the built-in retry never runs on
  * top of this one and the attempts the far end sees are exactly the policy's. Within a turn, the
- * turn's budget bounds them too (turnBudget.ts).
+ * turn's deadline bounds them too (turnBudget.ts).
  */
 import type { Logger } from '../../server/logger';
 import { logDeliveryFailure, logRetry } from '../../server/outbound/failureLog';
 import type { OutboundPolicy } from '../../server/outbound/policy';
 import { type SendOptions, sendWithRetries } from '../../server/outbound/sendWithRetries';
+import { turnDeadline } from '../../server/turnReference';
 import { headersLike } from './headersLike';
 import type { ConnectorHttpClient, ConnectorRequest, ConnectorResponse } from './httpTypes';
-import { currentTurnBudget } from './turnBudget';
 
 /** Headers the transport sets itself from the body and the connection. */
 const HOP_HEADERS = new Set(['content-length', 'host', 'connection', 'transfer-encoding']);
@@ -52,7 +52,7 @@ export function createRetryingHttpClient(
     async sendRequest(request: ConnectorRequest): Promise<ConnectorResponse> {
       const operation = operationOf(request.method, request.url);
       const body = bodyOf(request.body);
-      const budget = currentTurnBudget();
+      const turn = turnDeadline();
       try {
         const { response } = await sendWithRetries(
           {
@@ -64,7 +64,7 @@ export function createRetryingHttpClient(
           policy,
           {
             ...options,
-            ...(budget ? { deadline: budget.deadline() } : {}),
+            ...(turn ? { deadline: turn.deadline() } : {}),
             onRetry: (notice) => logRetry(logger, operation, notice),
           },
         );
@@ -76,7 +76,7 @@ export function createRetryingHttpClient(
         };
       } catch (error) {
         logDeliveryFailure(logger, operation, error);
-        budget?.deliveryGivenUp();
+        turn?.deliveryGivenUp();
         throw error;
       }
     },

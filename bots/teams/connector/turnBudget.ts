@@ -5,7 +5,7 @@
  * the connector in the turn is bounded by it. Once a delivery has been given up, what follows (the
  * apology) may use the rest of the turn.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DeliveryDeadline } from '../../server/outbound/deliveryDeadline';
 
 export interface TurnBudgetLimits {
   /** From the request's arrival, for the turn's replies. */
@@ -17,7 +17,7 @@ export interface TurnBudgetLimits {
 /** Bot Framework's 15 s, less a margin for the request's own way in and the response's way out. */
 export const TEAMS_TURN_BUDGET: TurnBudgetLimits = { replyMs: 9_000, totalMs: 13_500 };
 
-export class TurnBudget {
+export class TurnBudget implements DeliveryDeadline {
   private givenUp = false;
 
   constructor(
@@ -34,16 +34,4 @@ export class TurnBudget {
   deliveryGivenUp(): void {
     this.givenUp = true;
   }
-}
-
-const budgets = new AsyncLocalStorage<TurnBudget>();
-
-/** Runs one turn (and everything it awaits) within `budget`. */
-export function withTurnBudget<T>(budget: TurnBudget, work: () => T): T {
-  return budgets.run(budget, work);
-}
-
-/** The budget of the turn being handled; none outside a turn (proactive messages). */
-export function currentTurnBudget(): TurnBudget | undefined {
-  return budgets.getStore();
 }

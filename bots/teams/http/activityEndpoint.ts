@@ -10,7 +10,7 @@ import type { Request, Response } from 'restify';
 import type { Logger } from '../../server/logger';
 import { withTurnReference } from '../../server/turnReference';
 import type { Adapter } from '../adapter';
-import { TurnBudget, type TurnBudgetLimits, withTurnBudget } from '../connector/turnBudget';
+import { TurnBudget, type TurnBudgetLimits } from '../connector/turnBudget';
 import type { Authenticator } from './authenticate';
 import { checkIncomingActivity } from './incomingActivity';
 
@@ -62,8 +62,10 @@ export function activityEndpoint(deps: ActivityEndpointDeps) {
     }
     try {
       const budget = new TurnBudget(arrivedAt, deps.budget);
-      const invokeResponse = await withTurnReference(deps.newReference, () =>
-        withTurnBudget(budget, () => deps.adapter.runTurn(identity.result, activity, deps.logic)),
+      const invokeResponse = await withTurnReference(
+        deps.newReference,
+        () => deps.adapter.runTurn(identity.result, activity, deps.logic),
+        budget,
       );
       respond(res, invokeResponse?.status ?? 200, invokeResponse?.body);
     } catch (error) {
