@@ -2,8 +2,8 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
-import type { Channel } from './channel';
-import type { Logger } from './logger';
+import type { Channel } from '../runtime/channel';
+import type { Logger } from '../runtime/logger';
 
 /** How long requests in flight get to finish after a shutdown begins, before their sockets close. */
 export const REQUEST_GRACE_MS = 6_000;

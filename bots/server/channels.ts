@@ -1,9 +1,10 @@
 /** The channels the server runs, from the settings. Each channel adds itself here. */
+
+import type { Channel } from '../runtime/channel';
+import type { Logger } from '../runtime/logger';
 import { createSlackChannel } from '../slack/channel';
 import { createTeamsChannel } from '../teams/channel';
-import type { Channel } from './channel';
 import type { Config } from './config';
-import type { Logger } from './logger';
 
 export function buildChannels(config: Config, logger: Logger): Channel[] {
   const { outbound } = config;

@@ -2,7 +2,7 @@
  * The server's settings, read from the environment once at start-up and validated. The rest of the
  * code receives this typed object and never reads `process.env`.
  */
-import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy, worstCaseMs } from './outbound/policy';
+import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy, worstCaseMs } from '../runtime/outbound/policy';
 
 export class ConfigError extends Error {
   constructor(

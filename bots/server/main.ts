@@ -1,9 +1,9 @@
 #!/usr/bin/env node
+import { createLogger } from '../runtime/logger';
 /** `npm start`: reads the settings once, then serves every configured channel on one HTTP server. */
 import { createBotServer } from './app';
 import { buildChannels, describeChannels } from './channels';
 import { type Config, ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
 
 const SHUTDOWN_DEADLINE_MS = 9_500;
 

@@ -3,13 +3,13 @@
  * handlers, and the state they share. The only entry point of bots/slack for the server.
  */
 import { App } from '@slack/bolt';
-import type { Channel } from '../server/channel';
+import type { Channel } from '../runtime/channel';
+import type { Logger } from '../runtime/logger';
+import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../runtime/outbound/policy';
+import { DEFAULT_RATE_LIMITS, RateLimiter } from '../runtime/rateLimiter';
+import { newReference } from '../runtime/reference';
+import { withTurnReference } from '../runtime/turnReference';
 import type { SlackConfig } from '../server/config';
-import type { Logger } from '../server/logger';
-import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../server/outbound/policy';
-import { DEFAULT_RATE_LIMITS, RateLimiter } from '../server/rateLimiter';
-import { newReference } from '../server/reference';
-import { withTurnReference } from '../server/turnReference';
 import { boltLoggerFor } from './boltLogger';
 import { Answering, type CoreApi, REAL_CORE } from './conversation/answering';
 import { registerAnswerActions } from './handlers/actions';
@@ -18,7 +18,7 @@ import type { HandlerContext } from './handlers/context';
 import { registerConversationEvents } from './handlers/events';
 import { InFlightWork } from './handlers/inFlight';
 import { ignoreRedeliveries } from './handlers/redeliveries';
-import { SLACK_EVENTS_PATH } from './http/restifyReceiver';
+import { SLACK_EVENTS_PATH } from './http/httpReceiver';
 import { BotIdentity } from './identity';
 import { responseUrlPoster } from './outbound/responseUrl';
 import { webApiClientOptions } from './outbound/webApiTransport';

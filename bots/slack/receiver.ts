@@ -3,9 +3,9 @@
  * app-level token, over Socket Mode (an outgoing WebSocket, so no public URL is needed).
  */
 import { type Logger as BoltLogger, SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from '../runtime/logger';
 import type { SlackConfig } from '../server/config';
-import type { Logger } from '../server/logger';
-import { RestifyReceiver } from './http/restifyReceiver';
+import { RestifyReceiver } from './http/httpReceiver';
 
 export type SlackReceiver =
   | { kind: 'http'; receiver: RestifyReceiver }

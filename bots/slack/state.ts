@@ -3,7 +3,7 @@
  * memory stays flat; each can be swapped for a shared store when the bot runs on several instances.
  */
 import type { AnswerRequest, Locale } from '../../core';
-import { type KeyValueStore, MemoryStore } from '../server/memoryStore';
+import { type KeyValueStore, MemoryStore } from '../runtime/memoryStore';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;

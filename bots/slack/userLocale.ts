@@ -2,8 +2,8 @@
  * The Slack user's locale ("es-ES", "pt-BR"), the third rule for the answer language. One
  * `users.info` per user per day; a failed lookup only means the next rule (English) applies.
  */
-import type { Logger } from '../server/logger';
-import type { KeyValueStore } from '../server/memoryStore';
+import type { Logger } from '../runtime/logger';
+import type { KeyValueStore } from '../runtime/memoryStore';
 
 export interface UsersInfoClient {
   users: {

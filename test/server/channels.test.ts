@@ -1,6 +1,6 @@
+import { createLogger } from '../../bots/runtime/logger';
 import { buildChannels, describeChannels } from '../../bots/server/channels';
 import { loadConfig } from '../../bots/server/config';
-import { createLogger } from '../../bots/server/logger';
 
 const logger = createLogger('silent');
 

@@ -1,5 +1,5 @@
+import { DEFAULT_OUTBOUND_POLICY } from '../../bots/runtime/outbound/policy';
 import { ConfigError, loadConfig } from '../../bots/server/config';
-import { DEFAULT_OUTBOUND_POLICY } from '../../bots/server/outbound/policy';
 
 const failure = (env: Record<string, string>) => {
   try {

@@ -1,5 +1,5 @@
 /** A flooding user, or two bots in a loop, get one polite note and then silence; others are answered. */
-import { RateLimiter } from '../../bots/server/rateLimiter';
+import { RateLimiter } from '../../bots/runtime/rateLimiter';
 import { startSlackServer } from '../slack/support/slackServer';
 import { MEGAN, personalMessage } from '../teams/support/activities';
 import { startHarness } from '../teams/support/botHarness';

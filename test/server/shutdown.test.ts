@@ -5,8 +5,8 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLogger } from '../../bots/runtime/logger';
 import { createBotServer } from '../../bots/server/app';
-import { createLogger } from '../../bots/server/logger';
 import { createTeamsChannel } from '../../bots/teams/channel';
 import { personalMessage } from '../teams/support/activities';
 

@@ -1,11 +1,11 @@
 /** With SLACK_APP_TOKEN the channel uses Bolt's Socket Mode receiver and mounts no HTTP route. */
 import { SocketModeReceiver } from '@slack/bolt';
+import { createLogger } from '../../bots/runtime/logger';
 import { createBotServer } from '../../bots/server/app';
 import { loadConfig } from '../../bots/server/config';
-import { createLogger } from '../../bots/server/logger';
 import { boltLoggerFor } from '../../bots/slack/boltLogger';
 import { createSlackChannel } from '../../bots/slack/channel';
-import { RestifyReceiver } from '../../bots/slack/http/restifyReceiver';
+import { RestifyReceiver } from '../../bots/slack/http/httpReceiver';
 import { createReceiver } from '../../bots/slack/receiver';
 
 const logger = createLogger('silent');

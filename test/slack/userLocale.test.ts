@@ -1,5 +1,5 @@
-import { createLogger } from '../../bots/server/logger';
-import { MemoryStore } from '../../bots/server/memoryStore';
+import { createLogger } from '../../bots/runtime/logger';
+import { MemoryStore } from '../../bots/runtime/memoryStore';
 import { UserLocales } from '../../bots/slack/userLocale';
 
 test('messages of one user that arrive together share one users.info call, then the cache answers', async () => {

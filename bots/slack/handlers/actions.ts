@@ -14,7 +14,7 @@ import type {
   StaticSelectAction,
 } from '@slack/bolt';
 import { type Answer, isLocale, type Locale } from '../../../core';
-import { turnReference } from '../../server/turnReference';
+import { turnReference } from '../../runtime/turnReference';
 import { ACTION_IDS } from '../blocks/answerBlocks';
 import { type CardState, decodeCardState } from '../blocks/cardState';
 import { slackApologyText } from '../conversation/apology';

@@ -1,6 +1,6 @@
 /** What every Slack handler needs: the answering logic, the locale lookup, the rate limits, the log, response URLs. */
-import type { Logger } from '../../server/logger';
-import type { RateLimiter } from '../../server/rateLimiter';
+import type { Logger } from '../../runtime/logger';
+import type { RateLimiter } from '../../runtime/rateLimiter';
 import type { Answering } from '../conversation/answering';
 import type { PostToResponseUrl } from '../outbound/responseUrl';
 import type { UserLocales } from '../userLocale';

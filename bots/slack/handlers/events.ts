@@ -5,8 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import type { App, webApi } from '@slack/bolt';
 import { rateLimitedText } from '../../../core';
-import { elapsedMs } from '../../server/elapsed';
-import { turnReference } from '../../server/turnReference';
+import { elapsedMs } from '../../runtime/elapsed';
+import { turnReference } from '../../runtime/turnReference';
 import { escapeMrkdwn } from '../blocks/mrkdwn';
 import { slackApologyText } from '../conversation/apology';
 import { slackToPlainText, stripBotMention } from '../conversation/incomingText';

@@ -4,8 +4,8 @@
  * middleware runs; this stops it here, so one message never gets two answers.
  */
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { Logger } from '../../server/logger';
-import type { KeyValueStore } from '../../server/memoryStore';
+import type { Logger } from '../../runtime/logger';
+import type { KeyValueStore } from '../../runtime/memoryStore';
 
 const eventIdOf = (body: unknown): string | undefined => {
   const id = (body as { event_id?: unknown } | undefined)?.event_id;

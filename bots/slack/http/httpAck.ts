@@ -4,7 +4,7 @@
  * by then gets a 404, like Bolt's own receivers do, and the socket is not left open.
  */
 import type { ServerResponse } from 'node:http';
-import type { Logger } from '../../server/logger';
+import type { Logger } from '../../runtime/logger';
 
 const ACK_TIMEOUT_MS = 3_000;
 

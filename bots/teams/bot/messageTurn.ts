@@ -2,7 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import type { TurnContext } from 'botbuilder';
 import { type Answer, type AnswerRequest, rateLimitedText, type Understanding } from '../../../core';
-import { elapsedMs } from '../../server/elapsed';
+import { elapsedMs } from '../../runtime/elapsed';
 import { textForBot, threadConversationId, userKey } from './activityInfo';
 import { preferredLocale } from './preferences';
 import { answerMessage, replyInThread } from './replies';

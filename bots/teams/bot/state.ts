@@ -3,7 +3,7 @@
  * store can replace the in-memory one when the bot runs on several instances.
  */
 import type { AnswerRequest, Locale } from '../../../core';
-import { type KeyValueStore, MemoryStore } from '../../server/memoryStore';
+import { type KeyValueStore, MemoryStore } from '../../runtime/memoryStore';
 
 export interface TeamsState {
   /** The language each user chose (language command or a card's picker), by user key. */

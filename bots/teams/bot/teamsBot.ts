@@ -6,7 +6,7 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import { turnReference } from '../../server/turnReference';
+import { turnReference } from '../../runtime/turnReference';
 import { isLanguageSwitchValue, switchCardLanguage } from './cardActions';
 import { answerSearch } from './messageExtension';
 import { answerMessageTurn } from './messageTurn';

@@ -1,6 +1,6 @@
 /** What every part of the Teams bot is given: the core, the state, the rate limits and a logger. */
-import type { Logger } from '../../server/logger';
-import type { RateLimiter } from '../../server/rateLimiter';
+import type { Logger } from '../../runtime/logger';
+import type { RateLimiter } from '../../runtime/rateLimiter';
 import type { Answerer } from './answerer';
 import type { TeamsState } from './state';
 

@@ -4,7 +4,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { apologyText } from '../../../core';
-import type { Logger } from '../../server/logger';
+import type { Logger } from '../../runtime/logger';
 import { preferredLocale } from './preferences';
 import { replyInThread } from './replies';
 import type { TeamsState } from './state';

@@ -10,10 +10,10 @@
  * a DeliveryError (not a RestError) once the policy is spent, so the built-in retry never runs on
  * top of this one and the attempts the far end sees are exactly the policy's.
  */
-import type { Logger } from '../../server/logger';
-import { logDeliveryFailure, logRetry } from '../../server/outbound/failureLog';
-import type { OutboundPolicy } from '../../server/outbound/policy';
-import { type SendOptions, sendWithRetries } from '../../server/outbound/sendWithRetries';
+import type { Logger } from '../../runtime/logger';
+import { logDeliveryFailure, logRetry } from '../../runtime/outbound/failureLog';
+import type { OutboundPolicy } from '../../runtime/outbound/policy';
+import { type SendOptions, sendWithRetries } from '../../runtime/outbound/sendWithRetries';
 import { headersLike } from './headersLike';
 import type { ConnectorHttpClient, ConnectorRequest, ConnectorResponse } from './httpTypes';
 

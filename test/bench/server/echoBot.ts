@@ -25,11 +25,11 @@ import {
   type Response,
 } from 'botbuilder';
 import restify from 'restify';
+import type { Channel } from '../../../bots/runtime/channel';
+import { createLogger } from '../../../bots/runtime/logger';
 import { createBotServer } from '../../../bots/server/app';
-import type { Channel } from '../../../bots/server/channel';
-import { createLogger } from '../../../bots/server/logger';
 import { answerMessage } from '../../../bots/slack/conversation/outgoing';
-import { RestifyReceiver } from '../../../bots/slack/http/restifyReceiver';
+import { RestifyReceiver } from '../../../bots/slack/http/httpReceiver';
 import { answerAttachment } from '../../../bots/teams/cards/attachment';
 import { ask } from '../../../core';
 

@@ -3,10 +3,10 @@
  * helpers that post signed requests to it the way Slack does.
  */
 import { randomUUID } from 'node:crypto';
+import { createLogger } from '../../../bots/runtime/logger';
+import type { OutboundPolicy } from '../../../bots/runtime/outbound/policy';
+import type { RateLimiter } from '../../../bots/runtime/rateLimiter';
 import { createBotServer } from '../../../bots/server/app';
-import { createLogger } from '../../../bots/server/logger';
-import type { OutboundPolicy } from '../../../bots/server/outbound/policy';
-import type { RateLimiter } from '../../../bots/server/rateLimiter';
 import { createSlackChannel } from '../../../bots/slack/channel';
 import type { CoreApi } from '../../../bots/slack/conversation/answering';
 import { nowSeconds, slackSignature } from '../../support/slackSigning';

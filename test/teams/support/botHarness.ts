@@ -1,8 +1,8 @@
 /** The bot server on loopback with the Teams channel, a stand-in connector, and a log to read. */
 import { Writable } from 'node:stream';
+import { createLogger } from '../../../bots/runtime/logger';
 import { createBotServer } from '../../../bots/server/app';
 import type { TeamsConfig } from '../../../bots/server/config';
-import { createLogger } from '../../../bots/server/logger';
 import { createTeamsChannel, type TeamsChannelDeps } from '../../../bots/teams/channel';
 import { type ConnectorStandIn, startConnectorStandIn } from './connectorStandIn';
 

@@ -9,8 +9,8 @@ import {
   MAX_RESPONSE_BYTES,
   OutboundTimeoutError,
   ResponseTooLargeError,
-} from '../../bots/server/outbound/httpTransport';
-import { DeliveryError, sendWithRetries } from '../../bots/server/outbound/sendWithRetries';
+} from '../../bots/runtime/outbound/httpTransport';
+import { DeliveryError, sendWithRetries } from '../../bots/runtime/outbound/sendWithRetries';
 import { FAST_OUTBOUND_POLICY } from '../support/fastOutboundPolicy';
 
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse, index: number) => void;

@@ -1,4 +1,4 @@
-import { type RateDecision, type RateLimit, RateLimiter } from '../../bots/server/rateLimiter';
+import { type RateDecision, type RateLimit, RateLimiter } from '../../bots/runtime/rateLimiter';
 
 function limiter(now: { t: number }) {
   return new RateLimiter({

@@ -1,6 +1,6 @@
 /** Structured JSON logs. Secrets and tokens never go in; message text only at debug level. */
 import pino, { type Logger } from 'pino';
-import type { LogLevel } from './config';
+import type { LogLevel } from '../server/config';
 import { loggedError } from './loggedError';
 
 export type { Logger };

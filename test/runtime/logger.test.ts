@@ -1,6 +1,6 @@
 /** Whatever a handler logs, no token, password or signing header reaches the log. */
 import { Writable } from 'node:stream';
-import { createLogger } from '../../bots/server/logger';
+import { createLogger } from '../../bots/runtime/logger';
 
 function capture() {
   const lines: string[] = [];

@@ -4,7 +4,7 @@ import {
   DEFAULT_OUTBOUND_POLICY,
   retryAfterMs,
   worstCaseMs,
-} from '../../bots/server/outbound/policy';
+} from '../../bots/runtime/outbound/policy';
 
 const policy = { ...DEFAULT_OUTBOUND_POLICY, baseDelayMs: 100, maxDelayMs: 300 };
 

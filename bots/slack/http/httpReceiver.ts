@@ -6,10 +6,10 @@
  */
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../../server/logger';
+import { BodyTooLargeError, MAX_BODY_BYTES, readRawBody } from '../../runtime/http/readRawBody';
+import type { Logger } from '../../runtime/logger';
 import { createHttpAck } from './httpAck';
 import { envelopeOf, isSslCheck, parseSlackBody } from './parse';
-import { BodyTooLargeError, MAX_BODY_BYTES, readRawBody } from './readRawBody';
 import { verifyRequest } from './verify';
 
 export const SLACK_EVENTS_PATH = '/slack/events';

@@ -1,4 +1,4 @@
-import { MemoryStore } from '../../bots/server/memoryStore';
+import { MemoryStore } from '../../bots/runtime/memoryStore';
 
 test('forgets an entry after its time', () => {
   let now = 0;
