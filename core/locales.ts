@@ -4,6 +4,12 @@ export type Locale = (typeof LOCALES)[number];
 
 export const DEFAULT_LOCALE: Locale = 'en';
 
+/**
+ * What a language command asks for: one of the six languages, or `automatic` (`lang auto`), which
+ * forgets the stored choice so that the other rules choose the language again.
+ */
+export type LanguageChoice = Locale | 'automatic';
+
 /** Each language's name in itself, for language pickers. */
 export const AUTONYMS: Record<Locale, string> = {
   en: 'English',

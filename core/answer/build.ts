@@ -3,7 +3,7 @@ import { CONTENT } from '../content';
 import { type Translator, translatorFor } from '../i18n';
 import { type AdminLink, codeKey, GUIDANCE, KNOWN_CODES, OTHER_GUIDANCE } from '../knowledge/knownCodes';
 import { type LinkTarget, linkUrl } from '../knowledge/links';
-import { AUTONYMS, type Locale } from '../locales';
+import { AUTONYMS, type LanguageChoice, type Locale } from '../locales';
 import type { Answer, Block, Fact, Link, Section } from './model';
 import type { AnswerRequest } from './request';
 import { knownTopicSections, otherTopicSections, statusCodeMeaning } from './sections';
@@ -146,14 +146,22 @@ function unknownAnswer(t: Translator): Body {
   };
 }
 
-function languageAnswer(t: Translator, locale: Locale, requested: Locale | undefined): Body {
-  const summary = requested
-    ? t.text('language.changed', { language: AUTONYMS[locale] })
-    : t.text('language.pick');
+function languageAnswer(t: Translator, locale: Locale, requested: LanguageChoice | undefined): Body {
+  const summary =
+    requested === undefined
+      ? t.text('language.pick')
+      : requested === 'automatic'
+        ? t.text('language.automatic')
+        : t.text('language.changed', { language: AUTONYMS[locale] });
   return { title: t.text('language.title'), summary, sections: [], links: [] };
 }
 
-function body(t: Translator, locale: Locale, request: AnswerRequest, requested: Locale | undefined): Body {
+function body(
+  t: Translator,
+  locale: Locale,
+  request: AnswerRequest,
+  requested: LanguageChoice | undefined,
+): Body {
   switch (request.intent) {
     case 'explain':
     case 'fix':
@@ -173,7 +181,11 @@ function body(t: Translator, locale: Locale, request: AnswerRequest, requested: 
  * The answer to `request` in `locale`. `requestedLocale` is the language a language command asked
  * for (the answer to it is already in that language).
  */
-export function buildAnswer(request: AnswerRequest, locale: Locale, requestedLocale?: Locale): Answer {
+export function buildAnswer(
+  request: AnswerRequest,
+  locale: Locale,
+  requestedLocale?: LanguageChoice,
+): Answer {
   const t = translatorFor(locale);
   const { links, ...content } = body(t, locale, request, requestedLocale);
   return {

@@ -2,14 +2,20 @@
  * Understanding a chat message: a pure, synchronous function of the text and the client's locale.
  * Every step is one pass (or a fixed number of passes) over input bounded to 16 KB.
  */
-import { type Locale, languageTagToLocale } from '../locales';
+import { type LanguageChoice, type Locale, languageTagToLocale } from '../locales';
 import { type PastedDetails, readPastedDetails } from './details';
 import { detectWrittenLanguage } from './language';
 import { foldForMatching, normalizeMessage } from './normalize';
 import { tokenize } from './phrases';
 import { type CodeMention, findStatusCodes } from './statusCodes';
 import { separateUserWords } from './userWords';
-import { intentPhrases, languageNames, type PhraseIntent, symptomPhrases } from './vocabulary';
+import {
+  automaticLanguageWords,
+  intentPhrases,
+  languageNames,
+  type PhraseIntent,
+  symptomPhrases,
+} from './vocabulary';
 
 export type Intent = PhraseIntent | 'unknown';
 
@@ -20,8 +26,11 @@ export interface Understanding {
   details: PastedDetails;
   /** The language the user wrote in, where their words show it. */
   writtenIn?: Locale;
-  /** With the `language` intent: the language asked for, where the message names one. */
-  requestedLocale?: Locale;
+  /**
+   * With the `language` intent: the language asked for, where the message names one, or `automatic`
+   * where it asks for the language to be chosen by the rules again.
+   */
+  requestedLocale?: LanguageChoice;
 }
 
 export interface UnderstandOptions {
@@ -42,15 +51,17 @@ function impliedCodes(text: string): CodeMention[] {
   return distinctByCode(codes.map((code) => ({ code })));
 }
 
-function requestedLanguage(userText: string, userTokens: readonly string[]): Locale | undefined {
+function requestedLanguage(userText: string, userTokens: readonly string[]): LanguageChoice | undefined {
   const named = languageNames.findAll(userTokens)[0]?.values[0];
-  return named ?? languageTagToLocale(LANGUAGE_TAG.exec(userText)?.[1]);
+  const requested = named ?? languageTagToLocale(LANGUAGE_TAG.exec(userText)?.[1]);
+  if (requested) return requested;
+  return automaticLanguageWords.findAll(userTokens).length > 0 ? 'automatic' : undefined;
 }
 
 function chooseIntent(
   found: ReadonlySet<PhraseIntent>,
   hasCodes: boolean,
-  requested: Locale | undefined,
+  requested: LanguageChoice | undefined,
 ): Intent {
   if (found.has('language') && (requested !== undefined || !hasCodes)) return 'language';
   if (hasCodes) return found.has('fix') ? 'fix' : 'explain';

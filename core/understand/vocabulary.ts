@@ -39,3 +39,8 @@ export const languageNames = build<Locale>(function* (locale) {
   const names = CONTENT[locale].understand.languageName;
   for (const named of LOCALES) yield* phrasesOf(names[named], named);
 });
+
+/** Words asking for the language to be chosen automatically again ("lang auto", "idioma automático"). */
+export const automaticLanguageWords = build<'automatic'>((locale) =>
+  phrasesOf(CONTENT[locale].understand.languageAuto, 'automatic'),
+);
