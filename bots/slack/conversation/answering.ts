@@ -3,7 +3,7 @@
  * (a language command stores it), and the last codes answered in a thread (a follow-up such as
  * "how do I fix it?" names no code, so it is about those).
  */
-import { type Answer, type AnswerRequest, answerAgain, ask, type Locale } from '../../../core';
+import { type Answer, type AnswerRequest, answerAgain, ask, isLocale, type Locale } from '../../../core';
 import type { SlackState } from '../state';
 
 /** The core functions the Slack bot calls; injectable so that tests can make them fail. */
@@ -43,7 +43,7 @@ export class Answering {
       clientLocale: asker.clientLocale,
       chosenLocale: this.chosenLocale(asker.userId),
     });
-    if (understanding.intent === 'language' && understanding.requestedLocale)
+    if (understanding.intent === 'language' && isLocale(understanding.requestedLocale))
       this.state.chosenLocales.set(asker.userId, understanding.requestedLocale);
 
     const previous = asker.thread ? this.state.threadRequests.get(asker.thread) : undefined;

@@ -1,7 +1,13 @@
 /** A message to the bot (personal chat, group chat, a channel post that mentions it): the answer card. */
 import { performance } from 'node:perf_hooks';
 import type { TurnContext } from 'botbuilder';
-import { type Answer, type AnswerRequest, rateLimitedText, type Understanding } from '../../../core';
+import {
+  type Answer,
+  type AnswerRequest,
+  isLocale,
+  rateLimitedText,
+  type Understanding,
+} from '../../../core';
 import { elapsedMs } from '../../runtime/elapsed';
 import { textForBot, threadConversationId, userKey } from './activityInfo';
 import { preferredLocale } from './preferences';
@@ -27,7 +33,7 @@ function answerText(context: TurnContext, deps: TurnDeps, text: string): Answer 
   });
   const { understanding } = reply;
 
-  if (understanding.intent === 'language' && understanding.requestedLocale) {
+  if (understanding.intent === 'language' && isLocale(understanding.requestedLocale)) {
     state.chosenLocales.set(user, understanding.requestedLocale);
   }
   const previous = state.lastRequests.get(threadConversationId(activity));
