@@ -1,5 +1,6 @@
 /** Command-line arguments of `mailflow` (CONTRACT.md, "The command line"). */
 import { parseArgs } from 'node:util';
+import { CodedError, ERROR_CODES } from '../runtime/errors';
 
 export const FORMATS = ['text', 'json', 'teams', 'slack'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -9,7 +10,9 @@ export type Command =
   | { kind: 'jsonl' }
   | { kind: 'help' };
 
-export class UsageError extends Error {}
+export class UsageError extends CodedError {
+  readonly code = ERROR_CODES.commandLineUsage;
+}
 
 export const USAGE = `usage: mailflow ask [--locale TAG] [--format text|json|teams|slack] TEXT...
        mailflow ask --jsonl   (one {"text": "...", "locale": "es-MX"} object a line on standard input)`;

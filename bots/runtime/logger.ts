@@ -1,9 +1,11 @@
 /** Structured JSON logs. Secrets and tokens never go in; message text only at debug level. */
 import pino, { type Logger } from 'pino';
-import type { LogLevel } from '../server/config';
 import { loggedError } from './loggedError';
 
 export type { Logger };
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
   return pino(

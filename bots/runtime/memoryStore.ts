@@ -1,26 +1,18 @@
 /**
- * Small state the bots keep between messages (a user's chosen language, the last code answered in a
- * conversation, event ids already handled). In memory by default; a shared store (Redis, a table)
- * can implement the same interface when the bot runs on several instances.
+ * A bounded map with expiry, in this process's memory: for caches (a Slack user's locale) and for
+ * the conversation layer's in-memory state. Memory stays flat however many users come by.
  */
-
-export interface KeyValueStore<V> {
-  get(key: string): V | undefined;
-  set(key: string, value: V): void;
-  delete(key: string): void;
-}
 
 export interface MemoryStoreOptions {
   /** At most this many entries; the least recently written goes first. */
   maxEntries: number;
-  /** An entry is forgotten this long after it was written. */
+  /** An entry is forgotten this long after it was written, unless `set` says otherwise. */
   ttlMs: number;
   /** Injectable clock for tests. */
   now?: () => number;
 }
 
-/** A bounded map with expiry: memory stays flat however many users and conversations come by. */
-export class MemoryStore<V> implements KeyValueStore<V> {
+export class MemoryStore<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
   private readonly now: () => number;
 
@@ -38,10 +30,10 @@ export class MemoryStore<V> implements KeyValueStore<V> {
     return entry.value;
   }
 
-  set(key: string, value: V): void {
+  set(key: string, value: V, ttlMs: number = this.options.ttlMs): void {
     // Re-inserting moves the key to the end of the Map's order, which is the eviction order.
     this.entries.delete(key);
-    this.entries.set(key, { value, expires: this.now() + this.options.ttlMs });
+    this.entries.set(key, { value, expires: this.now() + ttlMs });
     while (this.entries.size > this.options.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;

@@ -28,3 +28,13 @@ test('delete', () => {
   store.delete('a');
   expect(store.get('a')).toBeUndefined();
 });
+
+test('an entry may be written with its own lifetime', () => {
+  let now = 0;
+  const store = new MemoryStore<string>({ maxEntries: 10, ttlMs: 1000, now: () => now });
+  store.set('short', 'x', 10);
+  store.set('long', 'y', 5000);
+  now = 1000;
+  expect(store.get('short')).toBeUndefined();
+  expect(store.get('long')).toBe('y');
+});

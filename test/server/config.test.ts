@@ -1,24 +1,38 @@
 import { DEFAULT_OUTBOUND_POLICY } from '../../bots/runtime/outbound/policy';
-import { ConfigError, loadConfig } from '../../bots/server/config';
+import { ConfigError, SettingsReader } from '../../bots/runtime/settings';
+import { loadConfig } from '../../bots/server/config';
+import { readSlackSettings } from '../../bots/slack/settings';
+import { readTeamsSettings } from '../../bots/teams/settings';
 
-const failure = (env: Record<string, string>) => {
+/** Every setting named by the error, in order; `[]` when the settings are good. */
+const failures = (env: Record<string, string>): string[] => {
   try {
     loadConfig(env);
   } catch (error) {
-    return error instanceof ConfigError ? error.setting : String(error);
+    if (error instanceof ConfigError) return error.problems.map((problem) => problem.setting);
+    throw error;
   }
-  return 'no error';
+  return [];
+};
+
+const read = <T>(reader: (settings: SettingsReader) => T, env: Record<string, string>): T => {
+  const settings = new SettingsReader(env);
+  const value = reader(settings);
+  settings.check();
+  return value;
 };
 
 test('with no settings: local Teams on loopback, Slack off', () => {
-  expect(loadConfig({})).toEqual({
+  const config = loadConfig({});
+  expect(config).toMatchObject({
     port: 3978,
     host: '127.0.0.1',
     logLevel: 'info',
-    teams: { mode: 'local' },
-    slack: { mode: 'off' },
     outbound: DEFAULT_OUTBOUND_POLICY,
+    channelsOff: ['Slack: off (no SLACK_* settings)'],
   });
+  expect(config.channels.map((channel) => channel.name)).toEqual(['teams']);
+  expect(read(readTeamsSettings, {})).toEqual({ mode: 'local' });
 });
 
 test('the outbound timeout and retries are settings, bounded so that a reply stays under 45 s', () => {
@@ -26,47 +40,43 @@ test('the outbound timeout and retries are settings, bounded so that a reply sta
     timeoutMs: 2000,
     maxAttempts: 1,
   });
-  expect(failure({ OUTBOUND_TIMEOUT_MS: '2s' })).toBe('OUTBOUND_TIMEOUT_MS');
-  expect(failure({ OUTBOUND_TIMEOUT_MS: '100' })).toBe('OUTBOUND_TIMEOUT_MS');
-  expect(failure({ OUTBOUND_MAX_RETRIES: '9' })).toBe('OUTBOUND_MAX_RETRIES');
+  expect(failures({ OUTBOUND_TIMEOUT_MS: '2s' })).toEqual(['OUTBOUND_TIMEOUT_MS']);
+  expect(failures({ OUTBOUND_TIMEOUT_MS: '100' })).toEqual(['OUTBOUND_TIMEOUT_MS']);
+  expect(failures({ OUTBOUND_MAX_RETRIES: '9' })).toEqual(['OUTBOUND_MAX_RETRIES']);
   // 4 attempts × 10 s + 3 waits × 10 s = 70 s.
-  expect(failure({ OUTBOUND_TIMEOUT_MS: '10000', OUTBOUND_MAX_RETRIES: '3' })).toBe('OUTBOUND_MAX_RETRIES');
+  expect(failures({ OUTBOUND_TIMEOUT_MS: '10000', OUTBOUND_MAX_RETRIES: '3' })).toEqual([
+    'OUTBOUND_MAX_RETRIES',
+  ]);
 });
 
 test('a bot registration authenticates Teams and listens on every interface', () => {
-  const config = loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret', PORT: '8080' });
-  expect(config).toMatchObject({
-    port: 8080,
-    host: '0.0.0.0',
-    teams: { mode: 'authenticated', appType: 'MultiTenant' },
-  });
+  const env = { MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret', PORT: '8080' };
+  expect(loadConfig(env)).toMatchObject({ port: 8080, host: '0.0.0.0' });
+  expect(read(readTeamsSettings, env)).toMatchObject({ mode: 'authenticated', appType: 'MultiTenant' });
 });
 
 test('Slack over HTTP and in Socket Mode', () => {
-  expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).slack).toEqual({
+  expect(read(readSlackSettings, { SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual({
     mode: 'http',
     signingSecret: 's',
     botToken: 'xoxb-1',
     apiUrl: 'https://slack.com/api/',
   });
   expect(
-    loadConfig({
+    read(readSlackSettings, {
       SLACK_APP_TOKEN: 'xapp-1',
       SLACK_BOT_TOKEN: 'xoxb-1',
       SLACK_API_URL: 'http://127.0.0.1:9/api',
-    }).slack,
-  ).toEqual({
-    mode: 'socket',
-    appToken: 'xapp-1',
-    botToken: 'xoxb-1',
-    apiUrl: 'http://127.0.0.1:9/api/',
-  });
+    }),
+  ).toEqual({ mode: 'socket', appToken: 'xapp-1', botToken: 'xoxb-1', apiUrl: 'http://127.0.0.1:9/api/' });
+  expect(read(readSlackSettings, {})).toBeUndefined();
 });
 
 test.each([
   [{ PORT: 'eighty' }, 'PORT'],
   [{ PORT: '70000' }, 'PORT'],
   [{ MicrosoftAppPassword: 'x' }, 'MicrosoftAppPassword'],
+  [{ MicrosoftAppType: 'bogus' }, 'MicrosoftAppType'],
   [{ MicrosoftAppId: 'id' }, 'MicrosoftAppPassword'],
   [{ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', MicrosoftAppType: 'Other' }, 'MicrosoftAppType'],
   [
@@ -81,7 +91,30 @@ test.each([
   [{ HOST: '0.0.0.0' }, 'HOST'],
   [{ HOST: '192.0.2.1', ALLOW_LOCAL_MODE_ON_NETWORK: 'yes' }, 'ALLOW_LOCAL_MODE_ON_NETWORK'],
 ])('%j is refused, naming %s', (env, setting) => {
-  expect(failure(env)).toBe(setting);
+  expect(failures(env)).toContain(setting);
+});
+
+test('every wrong or missing setting is named at once, never a secret’s value', () => {
+  const env = {
+    PORT: 'eighty',
+    LOG_LEVEL: 'loud',
+    MicrosoftAppId: 'id',
+    MicrosoftAppType: 'SingleTenant',
+    SLACK_SIGNING_SECRET: 'very-secret-value',
+  };
+  expect(failures(env)).toEqual([
+    'SLACK_BOT_TOKEN',
+    'MicrosoftAppPassword',
+    'MicrosoftAppTenantId',
+    'PORT',
+    'LOG_LEVEL',
+  ]);
+  expect(() => loadConfig(env)).toThrow(/PORT: "eighty" is not a whole number/);
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(String(error)).not.toContain('very-secret-value');
+  }
 });
 
 test('local mode listens beyond loopback only when told so on purpose', () => {

@@ -53,10 +53,11 @@ describe('/mailflow', () => {
     }
   });
 
-  test('the ack does not wait for the user-locale lookup, which warms the cache afterwards', async () => {
+  test('a users.info that does not answer delays the ack a bounded time; the lookup warms the cache', async () => {
     slack.standIn.userLocales.set('UHOLD', 'es-ES');
     const release = slack.standIn.holdUsersInfo('UHOLD');
-    // users.info for this user does not answer until released; the command is answered anyway.
+    // users.info for this user does not answer until released; the command is answered anyway, in
+    // time for Slack, by the other rules.
     const first = (await (await slack.command('4.4.316', 'UHOLD')).json()) as Message;
     expect(headerOf(first)).toBe(ask('4.4.316').answer.title);
     release();
@@ -106,7 +107,7 @@ describe('mentions and direct messages', () => {
     expect(JSON.stringify(posted.body.blocks)).not.toContain('mailflow_share');
     // At debug level the log holds the text the core got: the words, without Slack's markup.
     expect(slack.logs).toContainEqual(
-      expect.objectContaining({ msg: 'Slack message', text: 'what does 4.4.317 mean?' }),
+      expect.objectContaining({ msg: 'message received', text: 'what does 4.4.317 mean?' }),
     );
   });
 

@@ -1,6 +1,5 @@
 /** Installation, failures and authentication, through real HTTP. */
-import type { Answerer } from '../../bots/teams/bot/answerer';
-import { coreAnswerer } from '../../bots/teams/bot/answerer';
+import { type CoreApi, REAL_CORE } from '../../bots/conversation/core';
 import {
   ALEX,
   BOT,
@@ -41,8 +40,8 @@ describe('welcome', () => {
 });
 
 describe('an error while answering', () => {
-  const failing: Answerer = {
-    ...coreAnswerer,
+  const failing: CoreApi = {
+    ...REAL_CORE,
     ask: () => {
       throw new Error('knowledge base unavailable');
     },
@@ -50,7 +49,7 @@ describe('an error while answering', () => {
 
   beforeEach(async () => {
     let count = 0;
-    bot = await startHarness({ mode: 'local' }, { answerer: failing, newReference: () => `ref${++count}` });
+    bot = await startHarness({ mode: 'local' }, { core: failing, newReference: () => `ref${++count}` });
   });
 
   test('the user gets a localized apology with the reference the log has', async () => {

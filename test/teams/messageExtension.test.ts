@@ -1,5 +1,6 @@
 /** The search message extension, through real HTTP: results come back in the invoke response. */
-import { FEATURED_CODES, MAX_CARD_BYTES } from '../../bots/teams/bot/messageExtension';
+import { FEATURED_CODES } from '../../bots/conversation/search';
+import { MAX_CARD_BYTES } from '../../bots/teams/bot/messageExtension';
 import { ask } from '../../core';
 import { cardIssues } from '../support/adaptiveCards';
 import { composeQuery } from './support/activities';

@@ -4,11 +4,13 @@
  * server buffer an arbitrary amount.
  */
 import type { IncomingMessage } from 'node:http';
+import { CodedError, ERROR_CODES } from '../errors';
 
 /** Slack's largest payloads (a message action on a long message) stay well below this. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export class BodyTooLargeError extends Error {
+export class BodyTooLargeError extends CodedError {
+  readonly code = ERROR_CODES.requestTooLarge;
   constructor(readonly limit: number) {
     super(`request body over ${limit} bytes`);
     this.name = 'BodyTooLargeError';

@@ -7,6 +7,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { CodedError, ERROR_CODES } from '../errors';
 
 export interface OutboundRequest {
   url: string;
@@ -29,7 +30,8 @@ export interface OutboundResponse {
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /** The attempt outlived its timeout: no answer, or not all of it. */
-export class OutboundTimeoutError extends Error {
+export class OutboundTimeoutError extends CodedError {
+  readonly code = ERROR_CODES.outboundTimeout;
   constructor(timeoutMs: number) {
     super(`no complete answer within ${timeoutMs} ms`);
     this.name = 'OutboundTimeoutError';
@@ -37,7 +39,8 @@ export class OutboundTimeoutError extends Error {
 }
 
 /** The far end answered with more than MAX_RESPONSE_BYTES. Not worth another attempt. */
-export class ResponseTooLargeError extends Error {
+export class ResponseTooLargeError extends CodedError {
+  readonly code = ERROR_CODES.outboundResponseTooLarge;
   constructor() {
     super(`the answer exceeded ${MAX_RESPONSE_BYTES} bytes`);
     this.name = 'ResponseTooLargeError';

@@ -3,14 +3,15 @@
  * with backoff for what may pass (429, 408, 5xx, a timeout, a dropped connection), Retry-After
  * honoured up to the policy's cap. Anything else (2xx, 4xx) is the far end's answer and is returned.
  */
+import { CodedError, ERROR_CODES } from '../errors';
 import { exchange, type OutboundRequest, type OutboundResponse, OutboundTimeoutError } from './httpTransport';
 import { backoffMs, type OutboundPolicy, retryAfterMs } from './policy';
 
 export type FailureReason = 'status' | 'timeout' | 'network' | 'retry-after-too-long';
 
 /** The delivery was given up. Carries no URL and no header: response URLs and tokens are secrets. */
-export class DeliveryError extends Error {
-  readonly code = 'OUTBOUND_DELIVERY_FAILED';
+export class DeliveryError extends CodedError {
+  readonly code = ERROR_CODES.outboundDeliveryFailed;
   constructor(
     readonly reason: FailureReason,
     readonly attempts: number,
@@ -49,11 +50,13 @@ const isRetryableStatus = (status: number): boolean =>
 
 /**
  * A timeout of ours, or a socket's error (refused, reset, unknown host: a system error, which has a
- * string `code`): worth another attempt. Anything else is a fault of ours and is not retried. System
- * errors are read by shape, not `instanceof Error`: Node creates them in its own realm.
+ * string `code`): worth another attempt. Anything else (our own coded errors included, such as an
+ * answer too large) is not retried. System errors are read by shape, not `instanceof Error`: Node
+ * creates them in its own realm.
  */
 function faultOf(error: unknown): 'timeout' | 'network' | undefined {
   if (error instanceof OutboundTimeoutError) return 'timeout';
+  if (error instanceof CodedError) return undefined;
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === 'string' ? 'network' : undefined;
 }

@@ -1,11 +1,12 @@
 /**
- * A Bolt receiver whose HTTP side is a route on the bot's shared restify server, so Teams and Slack
+ * A Bolt receiver whose HTTP side is a route on the bot's shared HTTP server, so Teams and Slack
  * share one port. Per request: read the raw body (bounded), verify Slack's signature, parse, answer
  * URL verification, and hand everything else to `app.processEvent` with an ack that writes the HTTP
  * response. Nothing reaches Bolt before the signature checks out.
  */
+import type { IncomingMessage as Request, ServerResponse as Response } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
-import type { Request, Response, Server } from 'restify';
+import type { HttpRoute } from '../../runtime/channel';
 import { BodyTooLargeError, MAX_BODY_BYTES, readRawBody } from '../../runtime/http/readRawBody';
 import type { Logger } from '../../runtime/logger';
 import { createHttpAck } from './httpAck';
@@ -14,7 +15,7 @@ import { verifyRequest } from './verify';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
-export interface RestifyReceiverOptions {
+export interface HttpReceiverOptions {
   signingSecret: string;
   logger: Logger;
   maxBodyBytes?: number;
@@ -34,26 +35,25 @@ function sendEmpty(response: Response, status: number): void {
   response.end();
 }
 
-export class RestifyReceiver implements Receiver {
+export class HttpReceiver implements Receiver {
   private app: App | undefined;
 
-  constructor(private readonly options: RestifyReceiverOptions) {}
+  constructor(private readonly options: HttpReceiverOptions) {}
 
   init(app: App): void {
     this.app = app;
   }
 
-  /** The route lives on the shared server (see `mount`), which the bot server starts and stops. */
+  /** The route lives on the shared server (see `route`), which the bot server starts and stops. */
   async start(): Promise<void> {}
 
   async stop(): Promise<void> {}
 
-  /** Adds `POST /slack/events`. No body parser may run before it: the signature covers the raw bytes. */
-  mount(server: Server): void {
-    server.post(SLACK_EVENTS_PATH, async (request: Request, response: Response) =>
-      this.handle(request, response),
-    );
-  }
+  /** `POST /slack/events`. No body parser may run before it: the signature covers the raw bytes. */
+  readonly route: HttpRoute = {
+    path: SLACK_EVENTS_PATH,
+    handle: (request, response) => this.handle(request, response),
+  };
 
   private async handle(request: Request, response: Response): Promise<void> {
     const { logger, signingSecret } = this.options;

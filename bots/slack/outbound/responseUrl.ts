@@ -4,6 +4,7 @@
  * a retry: a response URL that never answers would hold the click's work forever.
  */
 import type { RespondFn } from '@slack/bolt';
+import { CodedError, ERROR_CODES } from '../../runtime/errors';
 import type { Logger } from '../../runtime/logger';
 import { logDeliveryFailure, logRetry } from '../../runtime/outbound/failureLog';
 import type { OutboundPolicy } from '../../runtime/outbound/policy';
@@ -15,7 +16,8 @@ export type PostToResponseUrl = (responseUrl: string, message: ResponseUrlMessag
 
 const OPERATION = 'response_url';
 
-export class ResponseUrlError extends Error {
+export class ResponseUrlError extends CodedError {
+  readonly code = ERROR_CODES.slackResponseUrlRefused;
   constructor(readonly status: number) {
     super(`the response URL answered HTTP ${status}`);
     this.name = 'ResponseUrlError';

@@ -1,9 +1,10 @@
 /**
  * The benchmark's yardstick: an echo bot on the same stack as ours, with none of our work. One
  * restify server, like ours, serving
- *  - POST /api/messages: botbuilder's CloudAdapter (local mode, like the bench's run of our server)
- *    and a bare ActivityHandler that replies with the message's text as a plain message;
- *  - POST /slack/events: Bolt with our RestifyReceiver, acking `/mailflow` with its text.
+ *  - POST /api/messages: our Teams route (bounded body, activity check) into botbuilder's
+ *    CloudAdapter (local mode, like the bench's run of our server) and a bare ActivityHandler that
+ *    replies with the message's text as a plain message;
+ *  - POST /slack/events: Bolt with our HttpReceiver, acking `/mailflow` with its text.
  * The Slack side deliberately uses our receiver rather than Bolt's HTTPReceiver: the receiver is the
  * transport both bots share (raw body, signature check, ack as the HTTP response), so the ratio
  * measures what our handlers, the core and the rendering add, not restify against node:http.
@@ -21,23 +22,21 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   MessageFactory,
-  type Request,
-  type Response,
 } from 'botbuilder';
-import restify from 'restify';
 import type { Channel } from '../../../bots/runtime/channel';
-import { createLogger } from '../../../bots/runtime/logger';
+import { createLogger, type Logger } from '../../../bots/runtime/logger';
 import { createBotServer } from '../../../bots/server/app';
-import { answerMessage } from '../../../bots/slack/conversation/outgoing';
-import { RestifyReceiver } from '../../../bots/slack/http/httpReceiver';
+import { HttpReceiver } from '../../../bots/slack/http/httpReceiver';
+import { answerMessage } from '../../../bots/slack/outgoing';
 import { answerAttachment } from '../../../bots/teams/cards/attachment';
+import { messagesRoute } from '../../../bots/teams/http/messagesRoute';
 import { ask } from '../../../core';
 
 type Reply = 'text' | 'fixed' | 'answer';
 
 const FIXED_ANSWER = ask('what does 4.4.316 mean?').answer;
 
-function teamsEcho(reply: Reply): Channel {
+function teamsEcho(reply: Reply, logger: Logger): Channel {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = new ActivityHandler();
   const fixedCard = answerAttachment(FIXED_ANSWER);
@@ -54,22 +53,17 @@ function teamsEcho(reply: Reply): Channel {
   return {
     name: 'teams-echo',
     description: 'Teams echo at POST /api/messages',
-    mount(server) {
-      server.post(
-        '/api/messages',
-        restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }),
-        async (req: restify.Request, res: restify.Response) => {
-          await adapter.process(req as unknown as Request, res as unknown as Response, (context) =>
-            bot.run(context),
-          );
-        },
-      );
-    },
+    // The same HTTP side as our Teams channel: the body read and checked, then botbuilder.
+    routes: [
+      messagesRoute(true, logger, (request, response) =>
+        adapter.process(request, response, (context) => bot.run(context)),
+      ),
+    ],
   };
 }
 
-function slackEcho(reply: Reply, signingSecret: string, logger: ReturnType<typeof createLogger>): Channel {
-  const receiver = new RestifyReceiver({ signingSecret, logger });
+function slackEcho(reply: Reply, signingSecret: string, logger: Logger): Channel {
+  const receiver = new HttpReceiver({ signingSecret, logger });
   const app = new App({
     receiver,
     // One workspace and fixed ids: no Web API call, as in our bot once auth.test has answered.
@@ -91,7 +85,7 @@ function slackEcho(reply: Reply, signingSecret: string, logger: ReturnType<typeo
   return {
     name: 'slack-echo',
     description: 'Slack echo at POST /slack/events',
-    mount: (server) => receiver.mount(server),
+    routes: [receiver.route],
     async start() {
       await app.start();
     },
@@ -107,7 +101,7 @@ async function main(): Promise<void> {
   if (!signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
   const reply: Reply =
     process.env.ECHO_REPLY === 'answer' ? 'answer' : process.env.ECHO_REPLY === 'fixed' ? 'fixed' : 'text';
-  const server = createBotServer([teamsEcho(reply), slackEcho(reply, signingSecret, logger)], logger);
+  const server = createBotServer([teamsEcho(reply, logger), slackEcho(reply, signingSecret, logger)], logger);
   const address = await server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
   logger.info({ host: address.address, port: address.port }, 'listening');
   process.once('SIGTERM', () => {

@@ -1,13 +1,31 @@
-/** Sending the bot's replies where they belong: into the asker's thread, or in place of a card. */
+/**
+ * The conversation layer's outcomes as Teams activities, sent where they belong: into the asker's
+ * thread, or in place of a card.
+ */
 import { type Activity, type ResourceResponse, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { Answer } from '../../../core';
+import type { Outcome } from '../../conversation/outcome';
 import { answerAttachment } from '../cards/attachment';
 import { threadConversationId } from './activityInfo';
 
 /** A message carrying the answer card; the summary is what notifications and chat lists show. */
 export function answerMessage(answer: Answer): Partial<Activity> {
   return { type: 'message', summary: answer.title, attachments: [answerAttachment(answer)] };
+}
+
+/** The activity for an outcome; none for a refusal that says nothing. */
+export function activityFor(outcome: Outcome): Partial<Activity> | undefined {
+  switch (outcome.kind) {
+    case 'answer':
+      return answerMessage(outcome.answer);
+    case 'hint':
+      return { type: 'message', text: outcome.note.text };
+    case 'rateLimited':
+      return outcome.notice && { type: 'message', text: outcome.notice.text };
+    case 'failed':
+      return { type: 'message', text: outcome.apology.text };
+  }
 }
 
 /**
