@@ -17,8 +17,6 @@ export const ERROR_CODES = {
   outboundDeliveryFailed: 'MAILFLOW_OUTBOUND_DELIVERY_FAILED',
   /** A Slack response URL refused a message (expired, or the message was refused). */
   slackResponseUrlRefused: 'MAILFLOW_SLACK_RESPONSE_URL_REFUSED',
-  /** A card action came back with data no card of this bot wrote. */
-  cardActionUnreadable: 'MAILFLOW_CARD_ACTION_UNREADABLE',
   /** The `mailflow` command was called with wrong arguments. */
   commandLineUsage: 'MAILFLOW_COMMAND_LINE_USAGE',
 } as const;
