@@ -10,13 +10,13 @@ import type { ChannelDriver, DriverFactory, DriverOptions, LogLine, Said } from 
 
 type Message = { text?: string; blocks?: { type: string; text?: { text: string } }[] };
 
-const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeMrkdwn = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 function saidOf(message: Message): Said {
   const header = message.blocks?.find((block) => block.type === 'header')?.text?.text;
   return header !== undefined
     ? { kind: 'answer', title: header }
-    : { kind: 'text', text: unescape(message.text ?? '') };
+    : { kind: 'text', text: unescapeMrkdwn(message.text ?? '') };
 }
 
 export const slackChannel: DriverFactory = {
