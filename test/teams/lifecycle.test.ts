@@ -33,6 +33,13 @@ describe('welcome', () => {
     expect(titleOf(bot.connector.calls[0])).toBe('What I can do');
   });
 
+  test('a welcome delivered twice (same activity id) is sent once', async () => {
+    const added = botAdded({ serviceUrl: bot.connector.url, locale: 'es-MX' });
+    await bot.post(added);
+    await bot.post(added);
+    expect(bot.connector.calls).toHaveLength(1);
+  });
+
   test('someone else joining gets no card', async () => {
     await bot.post(botAdded({ serviceUrl: bot.connector.url, members: [{ id: ALEX.id }] }));
     expect(bot.connector.calls).toEqual([]);
