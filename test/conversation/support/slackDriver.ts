@@ -10,7 +10,8 @@ import type { ChannelDriver, DriverFactory, DriverOptions, LogLine, Said } from 
 
 type Message = { text?: string; blocks?: { type: string; text?: { text: string } }[] };
 
-const unescapeMrkdwn = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeMrkdwn = (text: string) =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 function saidOf(message: Message): Said {
   const header = message.blocks?.find((block) => block.type === 'header')?.text?.text;
