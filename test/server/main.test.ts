@@ -62,6 +62,25 @@ test.each([
   expect(result.stderr).not.toContain('secret-value');
 });
 
+test('every wrong or missing setting is named at once, one line each', () => {
+  const result = spawnSync(process.execPath, [MAIN], {
+    env: env({
+      PORT: 'eighty',
+      MicrosoftAppType: 'bogus',
+      LOG_LEVEL: 'loud',
+      SLACK_BOT_TOKEN: 'xoxb-secret-value',
+    }),
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
+  expect(result.status).toBe(1);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines.map((line) => /bad setting (\w+):/.exec(line)?.[1]).sort()).toEqual(
+    ['LOG_LEVEL', 'MicrosoftAppType', 'PORT', 'SLACK_SIGNING_SECRET'].sort(),
+  );
+  expect(result.stderr).not.toContain('secret-value');
+});
+
 test('without a bot registration it serves Teams in local mode on loopback and says so', async () => {
   const connector = await startConnectorStandIn();
   const { child, port, lines } = await start({ PORT: '0', HOST: '127.0.0.1' });
