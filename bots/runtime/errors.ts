@@ -27,6 +27,3 @@ export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 export abstract class CodedError extends Error {
   abstract readonly code: ErrorCode;
 }
-
-/** Whether `error` is one of the project's own (a fault of ours, never a socket's). */
-export const isCodedError = (error: unknown): error is CodedError => error instanceof CodedError;

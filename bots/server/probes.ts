@@ -7,7 +7,7 @@ import type { Next, Request, Response, Server } from 'restify';
 import type { Channel } from '../runtime/channel';
 import type { Logger } from '../runtime/logger';
 
-export const BOT_NAME = 'mailflow-bot';
+const BOT_NAME = 'mailflow-bot';
 
 export function answerProbes(server: Server, channels: readonly Channel[], logger: Logger): void {
   const hello = (req: Request, res: Response, next: Next) => {
