@@ -5,11 +5,11 @@
  * the apology with the reference that the log line with the error carries.
  */
 import { performance } from 'node:perf_hooks';
-import { apologyText, type Locale, rateLimitedText, toAnswerLocale } from '../../core';
+import { apologyText, type Locale, rateLimitedText } from '../../core';
 import { elapsedMs } from '../runtime/elapsed';
 import type { Logger } from '../runtime/logger';
 import { turnReference } from '../runtime/turnReference';
-import { type Admission, Admissions } from './admission';
+import { Admissions } from './admission';
 import { answerText, HELP_REQUEST, type Locales, preferredLocale } from './answering';
 import { type CoreApi, REAL_CORE } from './core';
 import { LastAnswers } from './followUps';
@@ -17,7 +17,7 @@ import { createInMemoryStore } from './inMemoryStore';
 import { LanguageMemory } from './languageMemory';
 import { CONVERSATION_LIMITS, type RateLimitKind, type RateLimitPair } from './limits';
 import type { CardClick, SearchQuery, Sender, UserMessage, Welcome } from './message';
-import type { Outcome, Reply, SearchOutcome } from './outcome';
+import type { Delivered, Outcome, Reply, SearchOutcome } from './outcome';
 import { searchAnswers } from './search';
 import type { ConversationStore } from './store';
 
@@ -41,6 +41,14 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
+/** What a request does once admitted: decide the outcome, then note what was delivered. */
+interface Steps {
+  decide(logger: Logger): Promise<Outcome>;
+  delivered(outcome: Outcome, where: Delivered | undefined, logger: Logger): Promise<void>;
+  /** Whether a refusal tells the user (default true). */
+  notice?: boolean;
+}
+
 export class Conversation {
   readonly store: ConversationStore;
   private readonly logger: Logger;
@@ -62,69 +70,45 @@ export class Conversation {
   /** A message to the bot: a mention, a DM, a personal chat, a slash command. */
   async respond(message: UserMessage, reply: Reply): Promise<void> {
     const started = performance.now();
-    const logger = this.turnLogger(message);
-    if (!(await this.firstDelivery(message, logger))) return;
     const locales: Locales = { chosen: undefined, client: message.clientLocale };
-    const admission = await this.admissions.admit('message', message);
-    if (admission !== 'allow') {
-      await this.refuse(admission, 'message', reply, logger, async () => {
+    await this.handle(message, 'message', locales, reply, {
+      decide: async (logger) => {
         locales.chosen = await this.languages.chosen(message);
-        return preferredLocale(locales);
-      });
-      return;
-    }
-    await this.deliver(reply, logger, locales, async () => {
-      locales.chosen = await this.languages.chosen(message);
-      if (!locales.chosen && !locales.client && message.lookUpClientLocale) {
-        locales.client = await within(message.lookUpClientLocale(), CONVERSATION_LIMITS.clientLocale.waitMs);
-      }
-      logger.debug({ text: message.text }, 'message received');
-      const { outcome, languageChoice } = await answerText(
-        this.core,
-        message.text,
-        message.place,
-        locales,
-        () => this.lastAnswers.get(message.channel, message.place.key),
-      );
-      if (languageChoice === 'automatic') await this.languages.forget(message);
-      else if (languageChoice !== undefined) await this.languages.choose(message, languageChoice);
-      if (outcome.kind === 'answer') {
-        await this.lastAnswers.remember(message.channel, message.place.key, outcome.answer.request);
-        const { answer } = outcome;
-        logger.info(
-          {
-            intent: answer.intent,
-            codes: answer.codes,
-            locale: answer.locale,
-            latencyMs: elapsedMs(started),
-          },
-          'answered',
+        if (!locales.chosen && !locales.client && message.lookUpClientLocale) {
+          locales.client = await within(
+            message.lookUpClientLocale(),
+            CONVERSATION_LIMITS.clientLocale.waitMs,
+          );
+        }
+        logger.debug({ text: message.text }, 'message received');
+        const { outcome, languageChoice } = await answerText(
+          this.core,
+          message.text,
+          message.place,
+          locales,
+          () => this.lastAnswers.get(message.channel, message.place.key),
         );
-      } else logger.info({ outcome: outcome.kind, locale: outcome.note.locale }, 'answered with a hint');
-      return outcome;
+        if (languageChoice === 'automatic') await this.languages.forget(message);
+        else if (languageChoice !== undefined) await this.languages.choose(message, languageChoice);
+        if (outcome.kind === 'answer')
+          await this.lastAnswers.remember(message.channel, message.place.key, outcome.answer.request);
+        return outcome;
+      },
+      delivered: async (outcome, _where, logger) => {
+        const latencyMs = elapsedMs(started);
+        if (outcome.kind !== 'answer') return logger.info({ outcome: outcome.kind, latencyMs }, 'answered');
+        const { intent, codes, locale } = outcome.answer;
+        logger.info({ intent, codes, locale, latencyMs }, 'answered');
+      },
     });
   }
 
   /** A click on an answer card: its language picker, its fix toggle, its Share button. */
   async act(click: CardClick, reply: Reply): Promise<void> {
-    const logger = this.turnLogger(click);
-    if (!(await this.firstDelivery(click, logger))) return;
     const { action } = click;
     const locales: Locales = { chosen: undefined, client: action.locale };
-    const admission = await this.admissions.admit('interaction', click);
-    if (admission !== 'allow') {
-      await this.refuse(admission, 'interaction', reply, logger, async () => {
-        locales.chosen = await this.languages.chosen(click);
-        return preferredLocale(locales);
-      });
-      return;
-    }
-    await this.deliver(
-      reply,
-      logger,
-      locales,
-      async (): Promise<Outcome> => {
-        logger.info({ action: action.kind, locale: action.locale }, 'card action');
+    await this.handle(click, 'interaction', locales, reply, {
+      decide: async () => {
         if (action.kind !== 'pickLanguage') {
           const answer = this.core.answerAgain(action.request, action.locale);
           return { kind: 'answer', answer, showFix: action.kind === 'share' || action.showFix };
@@ -136,12 +120,13 @@ export class Conversation {
         if (click.place) await this.lastAnswers.remember(click.channel, click.place.key, answer.request);
         return { kind: 'answer', answer, showFix: action.showFix };
       },
-      // A shared answer starts a thread of its own: follow-ups there are about it.
-      async (delivered) => {
-        if (action.kind === 'share' && delivered)
-          await this.lastAnswers.remember(click.channel, delivered.place, action.request);
+      delivered: async (_outcome, where, logger) => {
+        // A shared answer starts a thread of its own: follow-ups there are about it.
+        if (action.kind === 'share' && where)
+          await this.lastAnswers.remember(click.channel, where.place, action.request);
+        logger.info({ action: action.kind, locale: action.locale }, 'card action');
       },
-    );
+    });
   }
 
   /**
@@ -149,20 +134,22 @@ export class Conversation {
    * language; a post for everyone does not follow the language one user chose.
    */
   async welcome(welcome: Welcome, reply: Reply): Promise<void> {
-    const logger = this.turnLogger(welcome);
-    if (!(await this.firstDelivery(welcome, logger))) return;
-    const admission = await this.admissions.admit('interaction', welcome);
     const locales: Locales = { chosen: undefined, client: welcome.clientLocale };
-    if (admission !== 'allow') {
+    await this.handle(welcome, 'interaction', locales, reply, {
       // Refused quietly: nobody asked for a welcome, so nobody waits for a notice.
-      logger.warn({ decision: admission, kind: 'interaction' }, 'rate limited');
-      return;
-    }
-    await this.deliver(reply, logger, locales, async () => {
-      if (welcome.audience === 'personal') locales.chosen = await this.languages.chosen(welcome);
-      const answer = this.core.answerAgain(HELP_REQUEST, preferredLocale(locales));
-      logger.info({ locale: answer.locale, audience: welcome.audience }, 'welcomed');
-      return { kind: 'answer', answer, showFix: true };
+      notice: false,
+      decide: async () => {
+        if (welcome.audience === 'personal') locales.chosen = await this.languages.chosen(welcome);
+        return {
+          kind: 'answer',
+          answer: this.core.answerAgain(HELP_REQUEST, preferredLocale(locales)),
+          showFix: true,
+        };
+      },
+      delivered: async (outcome, _where, logger) => {
+        if (outcome.kind === 'answer')
+          logger.info({ locale: outcome.answer.locale, audience: welcome.audience }, 'welcomed');
+      },
     });
   }
 
@@ -197,6 +184,50 @@ export class Conversation {
     return this.logger.child({ channel: sender.channel, turn: turnReference() });
   }
 
+  /**
+   * Every request the same way: a delivery seen before is dropped; the rate limits refuse (with the
+   * notice once per run of refusals, in the language known); the outcome is decided and replied;
+   * `delivered` runs once it went out. Whatever fails before the reply went out becomes the apology.
+   */
+  private async handle(
+    sender: Sender,
+    kind: RateLimitKind,
+    locales: Locales,
+    reply: Reply,
+    steps: Steps,
+  ): Promise<void> {
+    const logger = this.turnLogger(sender);
+    let outcome: Outcome;
+    let where: Delivered | undefined;
+    try {
+      if (!(await this.firstDelivery(sender, logger))) return;
+      const admission = await this.admissions.admit(kind, sender);
+      if (admission !== 'allow') {
+        logger.warn({ decision: admission, kind }, 'rate limited');
+        if (admission === 'refuseSilently' || steps.notice === false)
+          return await this.say(reply, { kind: 'rateLimited', notice: undefined }, logger);
+        locales.chosen ??= await this.languages.chosen(sender);
+        const locale = preferredLocale(locales);
+        return await this.say(
+          reply,
+          { kind: 'rateLimited', notice: { text: rateLimitedText(locale), locale } },
+          logger,
+        );
+      }
+      outcome = await steps.decide(logger);
+      where = await reply(outcome);
+    } catch (error) {
+      await this.apologize(error, reply, logger, preferredLocale(locales));
+      return;
+    }
+    try {
+      await steps.delivered(outcome, where, logger);
+    } catch (error) {
+      // The user has the answer; only what was to be remembered of it is lost.
+      logger.error({ err: error, reference: turnReference() }, 'could not remember the answer');
+    }
+  }
+
   /** False for a delivery already handled (a channel's retry, a replayed request). */
   private async firstDelivery(sender: Sender, logger: Logger): Promise<boolean> {
     const id = sender.deliveryId;
@@ -210,49 +241,12 @@ export class Conversation {
     return first;
   }
 
-  private async refuse(
-    admission: Exclude<Admission, 'allow'>,
-    kind: RateLimitKind,
-    reply: Reply,
-    logger: Logger,
-    locale: () => Promise<Locale>,
-  ): Promise<void> {
-    logger.warn({ decision: admission, kind }, 'rate limited');
-    let notice: Outcome & { kind: 'rateLimited' } = { kind: 'rateLimited', notice: undefined };
-    if (admission === 'refuseWithNotice') {
-      const language = await locale().catch(() => toAnswerLocale(undefined));
-      notice = { kind: 'rateLimited', notice: { text: rateLimitedText(language), locale: language } };
-    }
+  /** Sends a refusal; a far end that refuses it too is only logged: there is nothing more to say. */
+  private async say(reply: Reply, outcome: Outcome, logger: Logger): Promise<void> {
     try {
-      await reply(notice);
+      await reply(outcome);
     } catch (error) {
-      // Nothing more to say: the far end refused the notice too.
       logger.error({ err: error, reference: turnReference() }, 'could not send the rate-limit notice');
-    }
-  }
-
-  /**
-   * Decides, replies, then runs `after` with where the reply went. A failure in deciding or replying
-   * becomes the apology, in the language known by then; one after the reply is only logged.
-   */
-  private async deliver(
-    reply: Reply,
-    logger: Logger,
-    locales: Locales,
-    decide: () => Promise<Outcome>,
-    after?: (delivered: Awaited<ReturnType<Reply>>) => Promise<void>,
-  ): Promise<void> {
-    let delivered: Awaited<ReturnType<Reply>>;
-    try {
-      delivered = await reply(await decide());
-    } catch (error) {
-      await this.apologize(error, reply, logger, preferredLocale(locales));
-      return;
-    }
-    try {
-      await after?.(delivered);
-    } catch (error) {
-      logger.error({ err: error, reference: turnReference() }, 'could not remember the answer');
     }
   }
 
