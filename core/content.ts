@@ -20,14 +20,30 @@ import ptUnderstand from '../locales/pt-BR/understand.json';
 import zhAnswer from '../locales/zh-CN/answer.json';
 import zhRfc from '../locales/zh-CN/rfc3463.json';
 import zhUnderstand from '../locales/zh-CN/understand.json';
+import type { ExchangeOnlineKey } from './knowledge/exchangeOnlineCodes';
+import type { KnownCodeKey } from './knowledge/knownCodes';
+import type { WindowsSocketErrorKey } from './knowledge/socketErrors';
 import type { Locale } from './locales';
 
+/**
+ * Compiles only when `Content` has an entry for every key: a code added to a list in
+ * core/knowledge/ without its content fails here, not at run time.
+ */
+type Covering<Key extends string, Content extends Record<Key, unknown>> = Content;
+
 /** Card text: what the bot says. */
-export type AnswerContent = typeof enAnswer;
+export type AnswerContent = typeof enAnswer & {
+  codes: Covering<KnownCodeKey, typeof enAnswer.codes>;
+  exchangeOnline: Covering<ExchangeOnlineKey, typeof enAnswer.exchangeOnline>;
+  socketError: Covering<WindowsSocketErrorKey, typeof enAnswer.socketError>;
+};
+
 /** Standard meanings of RFC 3463 classes, subjects and details. */
 export type StatusCodeContent = typeof enRfc;
 /** Vocabulary for reading messages: phrases separated by `|`. */
-export type UnderstandingContent = typeof enUnderstand;
+export type UnderstandingContent = typeof enUnderstand & {
+  symptom: Covering<KnownCodeKey, typeof enUnderstand.symptom>;
+};
 
 export interface LanguageContent {
   answer: AnswerContent;

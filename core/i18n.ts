@@ -4,6 +4,7 @@
  * so two users answered at once never get each other's language.
  */
 import i18next, { type TFunction } from 'i18next';
+import { CHECK_CONTENT } from './check/content';
 import { CONTENT } from './content';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
 import { compileTemplate, type Template } from './template';
@@ -13,11 +14,14 @@ void instance.init({
   // Resources are bundled, so initialisation is synchronous and finishes before the first answer.
   initAsync: false,
   resources: Object.fromEntries(
-    LOCALES.map((locale) => [locale, { answer: CONTENT[locale].answer, rfc3463: CONTENT[locale].rfc3463 }]),
+    LOCALES.map((locale) => [
+      locale,
+      { answer: CONTENT[locale].answer, rfc3463: CONTENT[locale].rfc3463, check: CHECK_CONTENT[locale] },
+    ]),
   ),
   supportedLngs: [...LOCALES],
   fallbackLng: false,
-  ns: ['answer', 'rfc3463'],
+  ns: ['answer', 'rfc3463', 'check'],
   defaultNS: 'answer',
   // Renderers escape for their own format; HTML escaping here would show "&amp;" in Slack and Teams.
   interpolation: { escapeValue: false },

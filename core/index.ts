@@ -75,10 +75,28 @@ export function followUpWithoutThreadText(locale: Locale): string {
   return translatorFor(locale).text('error.followUpWithoutThread');
 }
 
-export type { Answer, Block, Fact, Link, Section } from './answer/model';
+export {
+  type Answer,
+  type Block,
+  type Fact,
+  FOLD_IDS,
+  type Fold,
+  type FoldId,
+  initiallyOpen,
+  type Link,
+  type Section,
+  visibleSections,
+} from './answer/model';
 export { type AnswerRequest, parseAnswerRequest } from './answer/request';
+export { buildCheckCard, type CheckCard, type CheckStepLine } from './check/card';
+export { type CheckRefusal, checkProgressText, checkRefusalText } from './check/messages';
+export type { CheckResult, CheckStep, StepReport } from './check/model';
+export { type CheckTarget, parseCheckTarget, parseHostName } from './check/target';
+export { checkVerdict } from './check/verdict';
 export { type Translator, translatorFor } from './i18n';
+export { KNOWN_CODES, type KnownCode } from './knowledge/knownCodes';
 export { AUTONYMS, isLocale, type LanguageChoice, LOCALES, type Locale, toAnswerLocale } from './locales';
+export { renderCheckText } from './render/checkText';
 export { plainOf, type Run, splitBold } from './render/inline';
 export { escapeForTerminal, renderPlainText } from './render/plainText';
 export type { Intent, Understanding } from './understand';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { LOCALES } from '../core/locales';
 
 const ROOT = join(__dirname, '..', 'locales');
-const FILES = ['answer.json', 'rfc3463.json', 'understand.json'];
+const FILES = ['answer.json', 'rfc3463.json', 'understand.json', 'check.json'];
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 type Flat = Map<string, string>;
@@ -59,7 +59,7 @@ describe.each(FILES)('%s', (file) => {
 });
 
 test.each([...LOCALES])('%s keeps bold markers paired', (locale) => {
-  const unpaired = [...load(locale, 'answer.json')].filter(
+  const unpaired = [...load(locale, 'answer.json'), ...load(locale, 'check.json')].filter(
     ([, text]) => (text.split('**').length - 1) % 2 !== 0,
   );
   expect(unpaired.map(([key]) => key)).toEqual([]);

@@ -3,9 +3,10 @@ import { type Answer, ask, renderPlainText } from '../../core';
 import { renderSlashCommandBlocks } from '../slack/blocks/messages';
 import { renderAdaptiveCard } from '../teams/cards/answerCard';
 import type { Format } from './args';
+import { type PrintableObject, printed } from './printed';
 
 /** One answer object (CONTRACT.md, "Fields of an answer object"). */
-export function answerObject(answer: Answer): Record<string, unknown> {
+export function answerObject(answer: Answer): PrintableObject & Record<string, unknown> {
   return {
     intent: answer.intent,
     codes: answer.codes,
@@ -18,15 +19,5 @@ export function answerObject(answer: Answer): Record<string, unknown> {
 }
 
 export function answerIn(format: Format, text: string, locale: string | undefined): string {
-  const { answer } = ask(text, { clientLocale: locale });
-  switch (format) {
-    case 'text':
-      return renderPlainText(answer);
-    case 'json':
-      return JSON.stringify(answerObject(answer), null, 2);
-    case 'teams':
-      return JSON.stringify(renderAdaptiveCard(answer), null, 2);
-    case 'slack':
-      return JSON.stringify(renderSlashCommandBlocks(answer), null, 2);
-  }
+  return printed(format, answerObject(ask(text, { clientLocale: locale }).answer));
 }

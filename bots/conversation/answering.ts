@@ -43,13 +43,13 @@ export async function answerText(
   // A bare mention of the bot ("@Mail flow"), an empty `/mailflow`: a request for help.
   if (!text.trim()) {
     const answer = core.answerAgain(HELP_REQUEST, preferredLocale(locales));
-    return { outcome: { kind: 'answer', answer, showFix: true } };
+    return { outcome: { kind: 'answer', answer } };
   }
   const { understanding, answer } = core.ask(text, {
     clientLocale: locales.client,
     chosenLocale: locales.chosen,
   });
-  const answered: Answered['outcome'] = { kind: 'answer', answer, showFix: true };
+  const answered: Answered['outcome'] = { kind: 'answer', answer };
   if (understanding.intent === 'language') {
     const choice = understanding.requestedLocale;
     return choice === undefined ? { outcome: answered } : { outcome: answered, languageChoice: choice };
@@ -63,5 +63,5 @@ export async function answerText(
   if (!previous) return { outcome: answered };
   // The question's own language still rules: the answer to it is already in the right one.
   const again = core.answerAgain({ ...previous, intent: understanding.intent }, answer.locale);
-  return { outcome: { kind: 'answer', answer: again, showFix: true } };
+  return { outcome: { kind: 'answer', answer: again } };
 }

@@ -110,15 +110,18 @@ export class Conversation {
     await this.handle(click, 'interaction', locales, reply, {
       decide: async () => {
         if (action.kind !== 'pickLanguage') {
-          const answer = this.core.answerAgain(action.request, action.locale);
-          return { kind: 'answer', answer, showFix: action.kind === 'share' || action.showFix };
+          return {
+            kind: 'answer',
+            answer: this.core.answerAgain(action.request, action.locale),
+            open: action.open,
+          };
         }
         await this.languages.choose(click, action.locale);
         // A language card confirms the choice ("From now on…") instead of asking again.
         const confirms = action.request.intent === 'language' ? action.locale : undefined;
         const answer = this.core.answerAgain(action.request, action.locale, confirms);
         if (click.place) await this.lastAnswers.remember(click.channel, click.place.key, answer.request);
-        return { kind: 'answer', answer, showFix: action.showFix };
+        return { kind: 'answer', answer, open: action.open };
       },
       delivered: async (_outcome, where, logger) => {
         // A shared answer starts a thread of its own: follow-ups there are about it.
@@ -140,11 +143,7 @@ export class Conversation {
       notice: false,
       decide: async () => {
         if (welcome.audience === 'personal') locales.chosen = await this.languages.chosen(welcome);
-        return {
-          kind: 'answer',
-          answer: this.core.answerAgain(HELP_REQUEST, preferredLocale(locales)),
-          showFix: true,
-        };
+        return { kind: 'answer', answer: this.core.answerAgain(HELP_REQUEST, preferredLocale(locales)) };
       },
       delivered: async (outcome, _where, logger) => {
         if (outcome.kind === 'answer')

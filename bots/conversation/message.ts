@@ -2,7 +2,7 @@
  * What the conversation layer is given, as plain data: each adapter turns its SDK's event into one
  * of these and knows nothing of the rules applied to it.
  */
-import type { AnswerRequest, Locale } from '../../core';
+import type { AnswerRequest, FoldId, Locale } from '../../core';
 
 /**
  * Where a message was written, which decides what a follow-up ("how do I fix it?") can refer to.
@@ -44,14 +44,18 @@ export interface UserMessage extends Sender {
   lookUpClientLocale?: (() => Promise<string | undefined>) | undefined;
 }
 
-/** A click on an answer card; the card's own state comes back with it (validated by the adapter). */
+/**
+ * A click on an answer card; the card's own state comes back with it (validated by the adapter).
+ * `open`: the card's folds shown open (the causes, the fix's steps, the commands); left out, the
+ * answer's own first state.
+ */
 export type CardAction =
   /** The card's language picker: the answer again in `locale`, which becomes the user's choice. */
-  | { kind: 'pickLanguage'; request: AnswerRequest; locale: Locale; showFix: boolean }
-  /** Show or hide the fix: the answer again as it was, with the fix shown or not. */
-  | { kind: 'toggleFix'; request: AnswerRequest; locale: Locale; showFix: boolean }
-  /** Share a private answer with everyone in the conversation. */
-  | { kind: 'share'; request: AnswerRequest; locale: Locale };
+  | { kind: 'pickLanguage'; request: AnswerRequest; locale: Locale; open?: ReadonlySet<FoldId> | undefined }
+  /** Opening or closing a fold (the fix, "more"): the answer again as it was, with `open` shown. */
+  | { kind: 'fold'; request: AnswerRequest; locale: Locale; open: ReadonlySet<FoldId> }
+  /** Share a private answer with everyone in the conversation, as the sharer was looking at it. */
+  | { kind: 'share'; request: AnswerRequest; locale: Locale; open?: ReadonlySet<FoldId> | undefined };
 
 export interface CardClick extends Sender {
   action: CardAction;

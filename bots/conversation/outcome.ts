@@ -1,5 +1,5 @@
 /** What the conversation layer decided, as plain data: each adapter renders it and sends it. */
-import type { Answer, Locale } from '../../core';
+import type { Answer, FoldId, Locale } from '../../core';
 
 /** A short text in the user's language, for the adapter to escape and send as it is. */
 export interface Note {
@@ -8,8 +8,11 @@ export interface Note {
 }
 
 export type Outcome =
-  /** An answer card; `showFix` says whether its fix sections are open (where a channel can fold them). */
-  | { kind: 'answer'; answer: Answer; showFix: boolean }
+  /**
+   * An answer card; `open`: the folds shown open where a channel draws them on the server (Slack), or
+   * the answer's own first state when left out.
+   */
+  | { kind: 'answer'; answer: Answer; open?: ReadonlySet<FoldId> | undefined }
   /** A follow-up where there is nothing to follow: name a code, or ask in the answer's thread. */
   | { kind: 'hint'; note: Note }
   /** Over the rate limit: the notice once per run of refusals, then nothing (but a channel may still have to acknowledge). */

@@ -3,23 +3,21 @@
  * symptom gives its answer (and, with several codes, one per code); nothing typed yet, or "list",
  * gives the mail flow intelligence codes.
  */
-import type { Answer, AnswerRequest } from '../../core';
+import { type Answer, type AnswerRequest, KNOWN_CODES } from '../../core';
 import { type Locales, preferredLocale } from './answering';
 import type { CoreApi } from './core';
-
-/** Offered before the user types anything: the mail flow intelligence codes, most asked first. */
-export const FEATURED_CODES = ['4.4.316', '4.4.315', '4.4.317', '4.4.318', '4.4.312', '4.7.320'] as const;
 
 const explainCode = (code: string): AnswerRequest => ({ intent: 'explain', codes: [{ code }], details: {} });
 
 export function searchAnswers(core: CoreApi, text: string, locales: Locales): Answer[] {
   if (!text) {
     const locale = preferredLocale(locales);
-    return FEATURED_CODES.map((code) => core.answerAgain(explainCode(code), locale));
+    // Offered before the user types anything: the mail flow intelligence codes.
+    return KNOWN_CODES.map((code) => core.answerAgain(explainCode(code), locale));
   }
   const { answer } = core.ask(text, { clientLocale: locales.client, chosenLocale: locales.chosen });
   if (answer.intent === 'list') {
-    return FEATURED_CODES.map((code) => core.answerAgain(explainCode(code), answer.locale));
+    return KNOWN_CODES.map((code) => core.answerAgain(explainCode(code), answer.locale));
   }
   const { codes } = answer.request;
   if (codes.length === 0) return [];

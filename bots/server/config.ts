@@ -3,6 +3,12 @@
  * SDK is loaded: the server's own here, each channel's by its plugin. Every wrong or missing setting
  * is named at once. The rest of the code receives this typed object and never reads `process.env`.
  */
+import {
+  CheckSettingError,
+  type CheckSettings,
+  DEFAULT_CHECK_SETTINGS,
+  readCheckSettings,
+} from '../check/settings';
 import type { ChannelPlugin, ChannelSetup } from '../conversation/channelPlugin';
 import { LOG_LEVELS, type LogLevel } from '../runtime/logger';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy, worstCaseMs } from '../runtime/outbound/policy';
@@ -20,6 +26,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Timeouts and retries of every call to the Bot Framework connector and to Slack. */
   outbound: OutboundPolicy;
+  /** The live check of a destination mail server (`CHECK_*`). */
+  check: CheckSettings;
   /** The channels to run, in the order of the plugin list. */
   channels: ConfiguredChannel[];
   /** For the start-up log: each channel that is off, and why. */
@@ -67,6 +75,17 @@ function readOutbound(settings: SettingsReader): OutboundPolicy {
   return policy;
 }
 
+/** The live check's settings are read by its own reader (the command line shares it), which stops at the first problem. */
+function readCheck(settings: SettingsReader, env: Env): CheckSettings {
+  try {
+    return readCheckSettings(env);
+  } catch (error) {
+    if (!(error instanceof CheckSettingError)) throw error;
+    settings.problem(error.setting, error.problem);
+    return DEFAULT_CHECK_SETTINGS;
+  }
+}
+
 /** Reads and checks every setting; throws one ConfigError naming every wrong or missing one. */
 export function loadConfig(env: Env, plugins: readonly ChannelPlugin[] = CHANNEL_PLUGINS): Config {
   const settings = new SettingsReader(env);
@@ -82,6 +101,7 @@ export function loadConfig(env: Env, plugins: readonly ChannelPlugin[] = CHANNEL
     host: readHost(settings, channels),
     logLevel: settings.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     outbound: readOutbound(settings),
+    check: readCheck(settings, env),
     channels,
     channelsOff,
   };

@@ -2,23 +2,21 @@
 import type { types } from '@slack/bolt';
 import type { Answer } from '../../core';
 import type { Outcome } from '../conversation/outcome';
-import { renderAnswerBlocks } from './blocks/answerBlocks';
+import { type BlockOptions, renderAnswerBlocks } from './blocks/answerBlocks';
+import { renderFallbackText } from './blocks/messages';
 import { escapeMrkdwn } from './blocks/mrkdwn';
 
 export interface SlackMessage {
   blocks?: types.Block[];
-  /** Shown in notifications and where blocks can't be; Slack reads it as mrkdwn, so it is escaped. */
+  /** For notifications and screen readers, and where blocks can't be; Slack reads it as mrkdwn, so it is escaped. */
   text: string;
 }
 
-export function answerMessage(
-  answer: Answer,
-  options: { showFix: boolean; shareable: boolean },
-): Required<SlackMessage> {
+export function answerMessage(answer: Answer, options: BlockOptions): Required<SlackMessage> {
   // The renderer builds Block Kit as plain JSON (its tests check it against Slack's limits); the Web
   // API client's types only need each block to have a `type`, which every rendered block has.
   const blocks = renderAnswerBlocks(answer, options) as unknown as types.Block[];
-  return { blocks, text: escapeMrkdwn(answer.title) };
+  return { blocks, text: renderFallbackText(answer) };
 }
 
 /**
@@ -28,7 +26,7 @@ export function answerMessage(
 export function messageFor(outcome: Outcome, shareable: boolean): SlackMessage | undefined {
   switch (outcome.kind) {
     case 'answer':
-      return answerMessage(outcome.answer, { showFix: outcome.showFix, shareable });
+      return answerMessage(outcome.answer, { shareable, ...(outcome.open ? { open: outcome.open } : {}) });
     case 'hint':
       return { text: escapeMrkdwn(outcome.note.text) };
     case 'rateLimited':

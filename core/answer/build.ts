@@ -1,180 +1,58 @@
-/** Builds the channel-neutral answer for a request, in one language. */
-import { CONTENT } from '../content';
+/**
+ * Builds the channel-neutral answer for a request, in one language. One way down: this file picks
+ * the kind of answer (`codeAnswer`, `simpleAnswers`), which build their sections from the modules
+ * below them, and then adds what every answer has: links, control labels and the folds.
+ */
+import { checkAskBody } from '../check/askAnswer';
 import { type Translator, translatorFor } from '../i18n';
-import { type AdminLink, codeKey, GUIDANCE, KNOWN_CODES, OTHER_GUIDANCE } from '../knowledge/knownCodes';
-import { type LinkTarget, linkUrl } from '../knowledge/links';
-import { AUTONYMS, type LanguageChoice, type Locale } from '../locales';
-import type { Answer, Block, Fact, Link, Section } from './model';
+import { linkUrl } from '../knowledge/links';
+import type { LanguageChoice, Locale } from '../locales';
+import type { Intent } from '../understand';
+import type { AnswerBody } from './body';
+import { codeAnswer } from './codeAnswer';
+import { type Answer, FOLD_IDS, type Fold, type FoldId, type Link, type Section } from './model';
 import type { AnswerRequest } from './request';
-import { knownTopicSections, otherTopicSections, statusCodeMeaning } from './sections';
-import { groupTopics, type Topic, topicCode, topicCodeOf } from './topics';
-
-type Body = Pick<Answer, 'title' | 'summary' | 'sections'> & { links: readonly LinkTarget[] };
-
-const LINK_ORDER: readonly LinkTarget[] = ['connectors', 'acceptedDomains', 'ipRanges', 'article'];
-
-function detailFacts(t: Translator, request: AnswerRequest): Section[] {
-  const { server, ip, port, remoteReply } = request.details;
-  const facts: Fact[] = [];
-  if (server) facts.push({ label: t.text('facts.server'), value: server });
-  if (ip) facts.push({ label: t.text('facts.ip'), value: ip });
-  if (port) facts.push({ label: t.text('facts.port'), value: String(port) });
-  if (remoteReply) facts.push({ label: t.text('facts.remoteReply'), value: remoteReply });
-  if (facts.length === 0) return [];
-  return [
-    { id: 'details', role: 'info', title: t.text('sections.details'), blocks: [{ kind: 'facts', facts }] },
-  ];
-}
-
-function relationSection(t: Translator, request: AnswerRequest): Section[] {
-  const blocks = request.codes.flatMap(({ code, relation }): Block[] =>
-    relation
-      ? [
-          {
-            kind: 'paragraph',
-            text: t.text(`relation.${relation.kind}`, { inner: code, outer: relation.outer }),
-          },
-        ]
-      : [],
-  );
-  return blocks.length > 0
-    ? [{ id: 'relation', role: 'info', title: t.text('sections.relation'), blocks }]
-    : [];
-}
-
-function topicHeading(
-  t: Translator,
-  locale: Locale,
-  topic: Topic,
-  written: string,
-): { title: string; summary: string } {
-  if (topic.kind === 'known') {
-    const key = `codes.${codeKey(topic.code)}`;
-    return { title: `${written} ${t.text(`${key}.title`)}`, summary: t.text(`${key}.meaning`) };
-  }
-  return {
-    title: t.text('rfc.title', { code: topic.parts.code }),
-    summary: statusCodeMeaning(t, locale, topic.parts).join(' '),
-  };
-}
-
-function codeAnswer(t: Translator, locale: Locale, request: AnswerRequest): Body | undefined {
-  const topics = groupTopics(request.codes);
-  const [first] = topics;
-  if (!first) return undefined;
-  const several = topics.length > 1;
-  const topicSections = topics.flatMap((topic, index) => {
-    const id = `t${index}`;
-    const lead = index === 0;
-    const sections =
-      topic.kind === 'known'
-        ? knownTopicSections(t, topic, id, lead)
-        : otherTopicSections(t, locale, topic.parts, id, lead);
-    // With several codes in one answer, each section says which code it is about.
-    return several
-      ? sections.map((section) => ({ ...section, title: `${topicCode(topic)} · ${section.title}` }))
-      : sections;
-  });
-  const ordered =
-    request.intent === 'fix'
-      ? [...topicSections.filter((s) => s.role === 'fix'), ...topicSections.filter((s) => s.role !== 'fix')]
-      : topicSections;
-  const firstWritten =
-    request.codes.find(({ code }) => topicCodeOf(code) === topicCode(first))?.code ?? topicCode(first);
-  const heading = topicHeading(t, locale, first, firstWritten);
-  const otherCodes = topics.slice(1).map(topicCode);
-  const adminLinks = new Set<AdminLink>(
-    topics.flatMap((topic) => (topic.kind === 'known' ? GUIDANCE[topic.code] : OTHER_GUIDANCE).links),
-  );
-  return {
-    title: otherCodes.length > 0 ? `${heading.title} · ${otherCodes.join(', ')}` : heading.title,
-    summary: heading.summary,
-    sections: [...detailFacts(t, request), ...relationSection(t, request), ...ordered],
-    links: LINK_ORDER.filter((target) => target === 'article' || adminLinks.has(target as AdminLink)),
-  };
-}
-
-function listAnswer(t: Translator, locale: Locale): Body {
-  const codes = CONTENT[locale].answer.codes;
-  const items = KNOWN_CODES.map((code) => `${code} ${codes[codeKey(code)].title}`);
-  return {
-    title: t.text('list.title'),
-    summary: t.text('overview.summary'),
-    sections: [
-      {
-        id: 'codes',
-        role: 'info',
-        title: t.text('overview.codesIntro'),
-        blocks: [
-          { kind: 'list', ordered: false, items },
-          { kind: 'paragraph', text: t.text('list.footer') },
-        ],
-      },
-    ],
-    links: ['connectors', 'article'],
-  };
-}
-
-function helpAnswer(t: Translator): Body {
-  return {
-    title: t.text('help.title'),
-    summary: t.text('help.body'),
-    sections: [
-      {
-        id: 'overview',
-        role: 'info',
-        title: t.text('overview.title'),
-        blocks: [{ kind: 'paragraph', text: t.text('overview.summary') }],
-      },
-      {
-        id: 'examples',
-        role: 'info',
-        title: '',
-        blocks: [{ kind: 'list', ordered: false, items: t.list('help.examples') }],
-      },
-    ],
-    links: ['article'],
-  };
-}
-
-function unknownAnswer(t: Translator): Body {
-  return {
-    title: t.text('unknown.title'),
-    summary: t.text('unknown.body'),
-    sections: [],
-    links: ['article'],
-  };
-}
-
-function languageAnswer(t: Translator, locale: Locale, requested: LanguageChoice | undefined): Body {
-  const summary =
-    requested === undefined
-      ? t.text('language.pick')
-      : requested === 'automatic'
-        ? t.text('language.automatic')
-        : t.text('language.changed', { language: AUTONYMS[locale] });
-  return { title: t.text('language.title'), summary, sections: [], links: [] };
-}
+import { helpAnswer, languageAnswer, listAnswer, unknownAnswer } from './simpleAnswers';
 
 function body(
   t: Translator,
   locale: Locale,
   request: AnswerRequest,
   requested: LanguageChoice | undefined,
-): Body {
+): AnswerBody {
   switch (request.intent) {
     case 'explain':
     case 'fix':
       return codeAnswer(t, locale, request) ?? unknownAnswer(t);
     case 'list':
-      return listAnswer(t, locale);
+      return listAnswer(t);
     case 'help':
       return helpAnswer(t);
     case 'language':
-      return languageAnswer(t, locale, requested);
+      return languageAnswer(t, requested);
+    case 'check':
+      return checkAskBody(t, request);
     case 'unknown':
       return unknownAnswer(t);
   }
+}
+
+/** The fold that holds what the user asked for, open from the start: "how do I fix…" opens the steps. */
+const OPEN_FOR: Partial<Record<Intent, FoldId>> = { fix: 'steps' };
+
+/** The first screen's sections in their order, then each fold's sections, folds in `FOLD_IDS` order. */
+function inLayoutOrder(sections: readonly Section[]): Section[] {
+  const rank = (section: Section) => (section.fold === undefined ? -1 : FOLD_IDS.indexOf(section.fold));
+  // Array.prototype.sort is stable, so sections keep their order within the first screen and each fold.
+  return [...sections].sort((a, b) => rank(a) - rank(b));
+}
+
+function foldsOf(t: Translator, intent: Intent, sections: readonly Section[]): Fold[] {
+  return FOLD_IDS.filter((id) => sections.some((section) => section.fold === id)).map((id) => ({
+    id,
+    label: t.text(`folds.${id}`),
+    open: OPEN_FOR[intent] === id,
+  }));
 }
 
 /**
@@ -187,21 +65,23 @@ export function buildAnswer(
   requestedLocale?: LanguageChoice,
 ): Answer {
   const t = translatorFor(locale);
-  const { links, ...content } = body(t, locale, request, requestedLocale);
+  const { title, summary, sections, links } = body(t, locale, request, requestedLocale);
   return {
     locale,
     intent: request.intent,
     codes: request.codes.map(({ code }) => code),
     details: request.details,
-    ...content,
+    title,
+    summary,
+    sections: inLayoutOrder(sections),
+    folds: foldsOf(t, request.intent, sections),
     links: links.map(
       (target): Link => ({ target, label: t.text(`actions.${target}`), url: linkUrl(target, locale) }),
     ),
     controls: {
-      showFix: t.text('actions.showFix'),
-      hideFix: t.text('actions.hideFix'),
       language: t.text('actions.language'),
       share: t.text('actions.share'),
+      more: t.text('actions.more'),
     },
     request,
   };

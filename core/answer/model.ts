@@ -3,8 +3,13 @@
  * Block Kit, plain text).
  *
  * Text fields hold content from `locales/`, which may mark UI labels as `**bold**`. Text that came
- * from the user's message (a server name, the remote server's words) is only ever in `Fact.value`,
- * and every renderer escapes it for its format.
+ * from the user's message (a server name, the words quoted in the error) is only ever in
+ * `Fact.value`, and every renderer escapes it for its format.
+ *
+ * The compact layout is part of the answer, so every channel shows the same first screen: sections
+ * without a `fold` are always shown (title, meaning, what was read from a paste, the first thing to
+ * do); the rest sits in folds one click away, and only the fold for what the user asked for starts
+ * open ("how do I fix…" opens the steps).
  */
 
 import type { LinkTarget } from '../knowledge/links';
@@ -15,7 +20,10 @@ import type { AnswerRequest } from './request';
 
 export type Block =
   | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; items: readonly string[]; ordered: boolean }
+  /** Secondary text, such as the retries every answer mentions: shown smaller where a format can. */
+  | { kind: 'note'; text: string }
+  /** `start`: the number of the first item of an ordered list that continues an earlier one. */
+  | { kind: 'list'; items: readonly string[]; ordered: boolean; start?: number }
   | { kind: 'facts'; facts: readonly Fact[] }
   | { kind: 'command'; caption: string; command: string };
 
@@ -25,15 +33,24 @@ export interface Fact {
   value: string;
 }
 
-/** `fix` sections are the ones a "show/hide the fix" control toggles. */
-export type SectionRole = 'info' | 'fix';
+/** The parts of an answer that sit one click away, in the order their buttons are shown. */
+export const FOLD_IDS = ['causes', 'steps', 'commands'] as const;
+export type FoldId = (typeof FOLD_IDS)[number];
 
 export interface Section {
   /** Unique within the answer; renderers derive element ids from it. */
   id: string;
-  role: SectionRole;
+  /** The fold the section sits in; a section without one is on the first screen. */
+  fold?: FoldId;
   title: string;
   blocks: readonly Block[];
+}
+
+/** A fold of this answer: its button's label, and whether it starts open. */
+export interface Fold {
+  id: FoldId;
+  label: string;
+  open: boolean;
 }
 
 export interface Link {
@@ -44,10 +61,10 @@ export interface Link {
 
 /** Labels the channels need for their own controls, in the answer's language. */
 export interface ControlLabels {
-  showFix: string;
-  hideFix: string;
   language: string;
   share: string;
+  /** The control that holds the secondary links and the language picker. */
+  more: string;
 }
 
 export interface Answer {
@@ -57,10 +74,24 @@ export interface Answer {
   codes: readonly string[];
   details: PastedDetails;
   title: string;
+  /** The one-line meaning. */
   summary: string;
+  /** In reading order: the first screen's sections, then each fold's, folds in `FOLD_IDS` order. */
   sections: readonly Section[];
+  /** The folds that hold at least one section, in `FOLD_IDS` order. */
+  folds: readonly Fold[];
+  /** The first link is the one a channel shows as a button; the rest go behind `controls.more`. */
   links: readonly Link[];
   controls: ControlLabels;
   /** What to answer again, in another language, when a card's language is switched. */
   request: AnswerRequest;
 }
+
+/** The sections shown while the folds in `open` are open: the first screen plus those folds. */
+export function visibleSections(answer: Answer, open: ReadonlySet<FoldId>): Section[] {
+  return answer.sections.filter((section) => section.fold === undefined || open.has(section.fold));
+}
+
+/** The folds an answer starts with open. */
+export const initiallyOpen = (answer: Answer): Set<FoldId> =>
+  new Set(answer.folds.filter((fold) => fold.open).map((fold) => fold.id));

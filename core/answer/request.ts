@@ -15,12 +15,18 @@ export interface AnswerRequest {
   intent: Intent;
   codes: CodeMention[];
   details: PastedDetails;
+  /**
+   * The message says the on-premises email servers were shut down or the mailboxes moved to
+   * Microsoft 365, so a refused connection is expected and Fix now comes first. Understanding can
+   * set it; absent means not known.
+   */
+  onPremisesRetired?: true;
 }
 
 const code = z.string().regex(/^[245]\.[0-7]\.\d{1,3}$/);
 const schema = z
   .object({
-    intent: z.enum(['explain', 'fix', 'list', 'help', 'language', 'unknown']),
+    intent: z.enum(['explain', 'fix', 'list', 'help', 'language', 'check', 'unknown']),
     codes: z
       .array(
         z
@@ -42,6 +48,7 @@ const schema = z
         remoteReply: z.string().max(300).optional(),
       })
       .strict(),
+    onPremisesRetired: z.literal(true).optional(),
   })
   .strict();
 
@@ -54,11 +61,12 @@ function withoutUndefined<T extends object>(value: T): T {
 export function parseAnswerRequest(value: unknown): AnswerRequest | undefined {
   const parsed = schema.safeParse(value);
   if (!parsed.success) return undefined;
-  const { intent, codes, details } = parsed.data;
+  const { intent, codes, details, onPremisesRetired } = parsed.data;
   return {
     intent,
     codes: codes.map((mention) => withoutUndefined(mention) as CodeMention),
     details: withoutUndefined(details) as PastedDetails,
+    ...(onPremisesRetired ? { onPremisesRetired } : {}),
   };
 }
 

@@ -1,4 +1,7 @@
-/** The answer as plain text for a terminal or a notification preview. */
+/**
+ * The answer as plain text for a terminal, a notification or a screen reader: the whole answer,
+ * every fold included, in the layout's reading order.
+ */
 import type { Answer, Block } from '../answer/model';
 import { plainOf } from './inline';
 
@@ -11,9 +14,12 @@ export const escapeForTerminal = (text: string): string => text.replace(CONTROL_
 function blockLines(block: Block): string[] {
   switch (block.kind) {
     case 'paragraph':
+    case 'note':
       return [plainOf(block.text)];
     case 'list':
-      return block.items.map((item, index) => `${block.ordered ? `${index + 1}.` : '-'} ${plainOf(item)}`);
+      return block.items.map(
+        (item, index) => `${block.ordered ? `${(block.start ?? 1) + index}.` : '-'} ${plainOf(item)}`,
+      );
     case 'facts':
       return block.facts.map((fact) => `${fact.label}: ${escapeForTerminal(fact.value)}`);
     case 'command':

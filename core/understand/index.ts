@@ -3,6 +3,7 @@
  * Every step is one pass (or a fixed number of passes) over input bounded to 16 KB.
  */
 import { type LanguageChoice, type Locale, languageTagToLocale } from '../locales';
+import { checkUnderstanding, readCheckRequest } from './checkRequest';
 import { type PastedDetails, readPastedDetails } from './details';
 import { detectWrittenLanguage } from './language';
 import { foldForMatching, normalizeMessage } from './normalize';
@@ -17,7 +18,8 @@ import {
   symptomPhrases,
 } from './vocabulary';
 
-export type Intent = PhraseIntent | 'unknown';
+/** `check`: the user asks the bot to check a named mail server now (`details.server`). */
+export type Intent = PhraseIntent | 'check' | 'unknown';
 
 export interface Understanding {
   intent: Intent;
@@ -71,6 +73,8 @@ function chooseIntent(
 
 export function understand(message: string, options: UnderstandOptions = {}): Understanding {
   const text = normalizeMessage(message);
+  const checkRequest = readCheckRequest(text);
+  if (checkRequest) return checkUnderstanding(checkRequest, options.clientLocale);
   const userWords = separateUserWords(text);
   const userTokens = tokenize(foldForMatching(userWords.text));
 

@@ -1,5 +1,6 @@
 /** The built `mailflow` command, run as a user runs it. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cardIssues } from '../support/adaptiveCards';
 
@@ -93,4 +94,52 @@ test.each([
   expect(status).not.toBe(0);
   expect(stdout).toBe('');
   expect(stderr.trim().split('\n')).toHaveLength(1);
+});
+
+test.each([['xx'], ['!!'], ['not a tag!'], ['zz-ZZ']])(
+  '--locale %s names no language: refused with the supported ones',
+  (tag) => {
+    const { status, stdout, stderr } = mailflow(['ask', '--locale', tag, '4.4.316']);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('en, es, pt-BR, zh-CN, it, pl');
+  },
+);
+
+test('a real language other than the six is answered in English', () => {
+  const answer = JSON.parse(mailflow(['ask', '--locale', 'de-DE', '--format', 'json', '4.4.316']).stdout);
+  expect(answer.locale).toBe('en');
+});
+
+test('an unknown option or a missing value is one clear line', () => {
+  expect(mailflow(['ask', '--bogus', '4.4.316']).stderr).toBe(
+    'mailflow: unknown option --bogus (see mailflow --help)\n',
+  );
+  expect(mailflow(['ask', '4.4.316', '--locale']).stderr).toBe(
+    'mailflow: --locale needs a value (see mailflow --help)\n',
+  );
+});
+
+test('--version prints the version', () => {
+  const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  expect(mailflow(['--version'])).toMatchObject({ status: 0, stdout: `${version}\n`, stderr: '' });
+});
+
+test.each([[['help']], [['--help']], [['-h']]])('%j shows the commands with examples', (args) => {
+  const { status, stdout } = mailflow(args);
+  expect(status).toBe(0);
+  for (const part of ['mailflow ask', 'mailflow check', 'Examples:', 'mailflow check mail.contoso.com'])
+    expect(stdout).toContain(part);
+});
+
+test('mailflow ask "check mail.contoso.com" says the bots run the check', () => {
+  const answer = JSON.parse(mailflow(['ask', '--format', 'json', 'comprueba mail.contoso.com']).stdout);
+  expect(answer).toMatchObject({
+    intent: 'check',
+    codes: [],
+    locale: 'es',
+    details: { server: 'mail.contoso.com' },
+  });
+  expect(answer.text).toContain('npx mailflow check mail.contoso.com');
 });

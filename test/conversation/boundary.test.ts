@@ -11,6 +11,12 @@ const ADAPTERS = [...sourcesUnder('bots/teams'), ...sourcesUnder('bots/slack')];
 /** What an adapter may use of the core: types and what a renderer needs, never a way to answer. */
 const CORE_FOR_ADAPTERS = new Set([
   'Answer',
+  'CheckCard',
+  'FOLD_IDS',
+  'FoldId',
+  'initiallyOpen',
+  'renderPlainText',
+  'visibleSections',
   'AnswerRequest',
   'Block',
   'Fact',

@@ -85,7 +85,10 @@ test('the expired form says it is 4.4.316 after a day of retries, back to the se
 test('an NDR with both forms explains 4.4.316 once and shows the destination', () => {
   const { answer } = ask(PASTES.ndr);
   expect(answer.codes).toEqual(['5.4.316', '4.4.316']);
-  expect(answer.sections.filter((section) => section.role === 'fix')).toHaveLength(2);
+  expect(answer.sections.filter((section) => section.fold === 'steps').map((s) => s.id)).toEqual([
+    't0-steps',
+  ]);
+  expect(answer.sections.filter((section) => section.fold === 'commands')).toHaveLength(1);
   const text = renderPlainText(answer);
   expect(text).toContain('Destination server: mail.contoso.com');
   expect(text).toContain('IP address: 192.0.2.10');
@@ -124,10 +127,28 @@ test('an expiry quoting its cause', () => {
   expect(text).toContain('Fix now');
 });
 
-test('fix puts the fix first', () => {
+test('asking how to fix opens the steps, and only them', () => {
   const { answer } = ask('how do I fix 4.4.316?');
   expect(answer.intent).toBe('fix');
-  expect(answer.sections[0]?.role).toBe('fix');
+  expect(answer.folds.map(({ id, open }) => [id, open])).toEqual([
+    ['causes', false],
+    ['steps', true],
+    ['commands', false],
+  ]);
+});
+
+test('asking what a code means opens nothing: the first screen has the retries and the first step', () => {
+  const { answer } = ask('what does 4.4.316 mean?');
+  expect(answer.folds.some((fold) => fold.open)).toBe(false);
+  const firstScreen = answer.sections.filter((section) => section.fold === undefined).map((s) => s.id);
+  expect(firstScreen).toEqual(['retry', 't0-first']);
+});
+
+test('the first screen comes first, then each fold in its order', () => {
+  const { answer } = ask(PASTES.starttls);
+  const order = answer.sections.map((section) => section.fold ?? '');
+  const rank = (fold: string) => ['', 'causes', 'steps', 'commands'].indexOf(fold);
+  expect(order.map(rank)).toEqual([...order.map(rank)].sort((a, b) => a - b));
 });
 
 test('list names the six codes', () => {
@@ -139,7 +160,7 @@ test('list names the six codes', () => {
 test('the language command answers in the chosen language', () => {
   const { answer } = ask('lang pl');
   expect(answer).toMatchObject({ intent: 'language', locale: 'pl', codes: [] });
-  expect(answer.summary).toContain('Polski');
+  expect(answer.summary).toBe('Od teraz będę odpowiadać po polsku.');
 });
 
 test('the input is bounded: nothing past 16 KB is read', () => {

@@ -1,4 +1,4 @@
-import { renderAdaptiveCard } from '../../bots/teams/cards/answerCard';
+import { type AdaptiveCard, FOLD_BUTTONS_ID, renderAdaptiveCard } from '../../bots/teams/cards/answerCard';
 import { ask } from '../../core';
 import { cardIssues } from '../support/adaptiveCards';
 import { HOSTILE_PASTE, SAMPLE_ANSWERS } from '../support/sampleAnswers';
@@ -47,9 +47,46 @@ test('pasted text only ever appears in TextRuns, never as markdown', () => {
   expect(runs).toContain('<!channel>');
 });
 
-test('the fix toggles target the fix sections', () => {
+const foldButtons = (card: AdaptiveCard) =>
+  (card.body.find((element) => element.id === FOLD_BUTTONS_ID)?.actions ?? []) as {
+    title: string;
+    targetElements: string[];
+  }[];
+const visibility = (card: AdaptiveCard) =>
+  Object.fromEntries(
+    card.body.filter((element) => element.type === 'Container').map((e) => [e.id, e.isVisible !== false]),
+  );
+
+test('each fold button shows or hides that fold’s sections, and only those', () => {
+  const answer = ask('4.4.316').answer;
+  const buttons = foldButtons(renderAdaptiveCard(answer));
+  expect(buttons.map((button) => button.title)).toEqual(answer.folds.map((fold) => fold.label));
+  expect(buttons.map((button) => button.targetElements)).toEqual([
+    ['t0-causes', 'partner'],
+    ['t0-steps'],
+    ['t0-commands'],
+  ]);
+});
+
+test('the first state shows the first screen, and opens the steps only for "how do I fix"', () => {
+  expect(visibility(renderAdaptiveCard(ask('what does 4.4.316 mean?').answer))).toEqual({
+    partner: false,
+    retry: true,
+    't0-first': true,
+    't0-causes': false,
+    't0-steps': false,
+    't0-commands': false,
+  });
+  expect(visibility(renderAdaptiveCard(ask('how do I fix 4.4.316?').answer))).toMatchObject({
+    't0-steps': true,
+    't0-commands': false,
+  });
+});
+
+test('one link is a button; the others and the language picker are one click away under More', () => {
   const card = renderAdaptiveCard(ask('4.4.316').answer);
-  const toggle = JSON.stringify(card.body.find((element) => element.id === 'fixHide'));
-  expect(toggle).toContain('t0-fix');
-  expect(toggle).toContain('t0-powershell');
+  expect(card.actions.map((action) => action.type)).toEqual(['Action.OpenUrl', 'Action.ShowCard']);
+  const more = JSON.stringify(card.actions[1]);
+  expect(more).toContain('https://admin.exchange.microsoft.com/#/accepteddomains');
+  expect(more).toContain('Input.ChoiceSet');
 });

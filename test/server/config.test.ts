@@ -1,3 +1,4 @@
+import { DEFAULT_CHECK_SETTINGS } from '../../bots/check/settings';
 import { DEFAULT_OUTBOUND_POLICY } from '../../bots/runtime/outbound/policy';
 import { ConfigError, SettingsReader } from '../../bots/runtime/settings';
 import { loadConfig } from '../../bots/server/config';
@@ -29,10 +30,22 @@ test('with no settings: local Teams on loopback, Slack off', () => {
     host: '127.0.0.1',
     logLevel: 'info',
     outbound: DEFAULT_OUTBOUND_POLICY,
+    check: DEFAULT_CHECK_SETTINGS,
     channelsOff: ['Slack: off (no SLACK_* settings)'],
   });
   expect(config.channels.map((channel) => channel.name)).toEqual(['teams']);
   expect(read(readTeamsSettings, {})).toEqual({ mode: 'local' });
+});
+
+test('the live check has its own section, and a wrong CHECK_ setting is named', () => {
+  expect(
+    loadConfig({ CHECK_DNS_SERVERS: '192.0.2.53, [2001:db8::53]:5353', CHECK_TIMEOUT_MS: '3000' }).check,
+  ).toMatchObject({ dnsServers: ['192.0.2.53', '[2001:db8::53]:5353'], timeoutMs: 3000, port: 25 });
+  expect(failures({ CHECK_DNS_SERVERS: 'dns.example' })).toEqual(['CHECK_DNS_SERVERS']);
+  expect(failures({ CHECK_TIMEOUT_MS: '10s' })).toEqual(['CHECK_TIMEOUT_MS']);
+  expect(failures({ CHECK_PORT: '70000' })).toEqual(['CHECK_PORT']);
+  expect(failures({ CHECK_ENABLED: 'yes' })).toEqual(['CHECK_ENABLED']);
+  expect(failures({ CHECK_ALLOW_PRIVATE_ADDRESSES: '1' })).toEqual(['CHECK_ALLOW_PRIVATE_ADDRESSES']);
 });
 
 test('the outbound timeout and retries are settings, bounded so that a reply stays under 45 s', () => {

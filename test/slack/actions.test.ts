@@ -1,4 +1,4 @@
-/** Clicks on an answer, through real HTTP: the fix toggle, the language picker, Share, links. */
+/** Clicks on an answer, through real HTTP: the fold buttons, the language picker, Share, links. */
 import { randomUUID } from 'node:crypto';
 import { renderPublicBlocks } from '../../bots/slack/blocks/messages';
 import { answerAgain, ask } from '../../core';
@@ -24,14 +24,14 @@ async function slashAnswer(text: string, user: string): Promise<unknown[]> {
   return body.blocks;
 }
 
-test('hiding the fix of a slash command answer replaces it through its response_url', async () => {
+test('opening a fold of a slash command answer replaces it through its response_url', async () => {
   const blocks = await slashAnswer('4.4.316', 'UA1');
-  expect(JSON.stringify(blocks)).toContain('Set-AcceptedDomain');
+  expect(JSON.stringify(blocks)).not.toContain('Set-AcceptedDomain');
   const responseId = randomUUID();
   const response = await slack.action(
     click({
       user: 'UA1',
-      actionId: 'mailflow_toggle_fix',
+      actionId: 'mailflow_fold_commands',
       blocks,
       ephemeral: true,
       responseId,
@@ -41,14 +41,12 @@ test('hiding the fix of a slash command answer replaces it through its response_
   expect(response.status).toBe(200);
   const replaced = await slack.standIn.waitFor('response_url', (call) => call.responseId === responseId);
   expect(replaced.body.replace_original).toBe(true);
-  const shown = JSON.stringify(replaced.body.blocks);
-  expect(shown).not.toContain('Set-AcceptedDomain');
-  expect(shown).toContain(ask('4.4.316').answer.controls.showFix);
+  expect(JSON.stringify(replaced.body.blocks)).toContain('Set-AcceptedDomain');
   // Still the private answer: it can still be shared.
   expect(actionIds(replaced.body.blocks)).toContain('mailflow_share');
 });
 
-test('toggling the fix of a public answer updates that message with chat.update', async () => {
+test('opening a fold of a public answer updates that message with chat.update', async () => {
   const event = mention('4.4.316', 'UA2');
   await slack.event(event);
   const posted = await slack.standIn.waitFor('chat.postMessage', (call) => call.body.thread_ts === event.ts);
@@ -56,7 +54,7 @@ test('toggling the fix of a public answer updates that message with chat.update'
   await slack.action(
     click({
       user: 'UA2',
-      actionId: 'mailflow_toggle_fix',
+      actionId: 'mailflow_fold_commands',
       blocks: posted.body.blocks as unknown[],
       ephemeral: false,
       responseId: randomUUID(),
@@ -66,7 +64,7 @@ test('toggling the fix of a public answer updates that message with chat.update'
   );
   const updated = await slack.standIn.waitFor('chat.update', (call) => call.body.ts === messageTs);
   expect(updated.body.channel).toBe('C1');
-  expect(JSON.stringify(updated.body.blocks)).not.toContain('Set-AcceptedDomain');
+  expect(JSON.stringify(updated.body.blocks)).toContain('Set-AcceptedDomain');
   expect(actionIds(updated.body.blocks)).not.toContain('mailflow_share');
 });
 
@@ -191,13 +189,13 @@ test('a tampered card state is acknowledged, logged and ignored', async () => {
     elements?: { action_id: string; value?: string }[];
   }[];
   for (const element of blocks.flatMap((block) => block.elements ?? []))
-    if (element.action_id === 'mailflow_toggle_fix')
+    if (element.action_id === 'mailflow_fold_commands')
       element.value = '{"r":{"intent":"explain","codes":"<!channel>"}}';
   const responseId = randomUUID();
   const response = await slack.action(
     click({
       user: 'UA7',
-      actionId: 'mailflow_toggle_fix',
+      actionId: 'mailflow_fold_commands',
       blocks,
       ephemeral: true,
       responseId,

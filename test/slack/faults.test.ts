@@ -77,7 +77,7 @@ test('a response_url that answers 503 once still replaces the private answer', a
   await slack.action(
     click({
       user: 'UF4',
-      actionId: 'mailflow_toggle_fix',
+      actionId: 'mailflow_fold_commands',
       blocks,
       ephemeral: true,
       responseId,
@@ -95,7 +95,7 @@ test('a response_url that always fails is tried the bounded number of times and 
   await slack.action(
     click({
       user: 'UF5',
-      actionId: 'mailflow_toggle_fix',
+      actionId: 'mailflow_fold_commands',
       blocks,
       ephemeral: true,
       responseId: randomUUID(),

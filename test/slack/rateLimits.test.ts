@@ -54,7 +54,7 @@ test('a user past the message limit can still open a card’s details', async ()
   await slack.action(
     click({
       user: 'UBUSY',
-      actionId: 'mailflow_toggle_fix',
+      actionId: 'mailflow_fold_commands',
       blocks: answers[0]?.blocks ?? [],
       ephemeral: true,
       responseId,
@@ -78,7 +78,7 @@ test('clicks have a limit of their own: past it, one notice to the clicker, then
     await slack.action(
       click({
         user: 'UCLICK',
-        actionId: 'mailflow_toggle_fix',
+        actionId: 'mailflow_fold_commands',
         blocks,
         ephemeral: true,
         responseId,

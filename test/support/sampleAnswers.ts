@@ -6,10 +6,12 @@ const QUESTIONS = [
   'what does 4.4.316 mean?',
   'how do I fix 4.7.320?',
   '4.4.312 4.4.315 4.4.317 4.4.318 5.7.1 4.4.999',
+  'what does 5.4.1 mean?',
   'list',
   'help',
   'language',
   'lang pl',
+  'check mail.contoso.com',
   'asdfgh',
   ...Object.values(PASTES),
 ];

@@ -1,10 +1,12 @@
 /** The Teams app package: the manifest against Microsoft's JSON schema, its languages, icons and zip. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync, crc32 as referenceCrc32 } from 'node:zlib';
+import { crc32 } from 'node:zlib';
 import type { ErrorObject } from 'ajv';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { PNG } from 'pngjs';
+import * as yauzl from 'yauzl';
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../bots/teams/bot/messageExtension';
 import {
   APP_PACKAGE_FOLDER,
@@ -12,8 +14,9 @@ import {
   fillPlaceholders,
   PackageSettingError,
   readManifestValues,
+  zipAppPackage,
 } from '../../bots/teams/scripts/appPackage';
-import { createZip } from '../../bots/teams/scripts/zip';
+import { ICONS, renderIcon } from '../../bots/teams/scripts/renderIcons';
 import { ask, type Locale } from '../../core';
 
 const SCHEMAS = join(
@@ -128,40 +131,18 @@ describe.each(LANGUAGES)('the %s strings', (tag, locale) => {
   });
 });
 
-/** Reads a PNG's size and RGBA pixels (8-bit RGBA, no interlace: what the icon script writes). */
+/** A PNG's size and straight-alpha RGBA pixels; pngjs checks every chunk's CRC as it reads. */
 function decodePng(png: Buffer) {
-  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  let offset = 8;
-  const idat: Buffer[] = [];
-  let width = 0;
-  let height = 0;
-  while (offset < png.length) {
-    const length = png.readUInt32BE(offset);
-    const type = png.toString('ascii', offset + 4, offset + 8);
-    const data = png.subarray(offset + 8, offset + 8 + length);
-    expect(png.readUInt32BE(offset + 8 + length)).toBe(
-      referenceCrc32(png.subarray(offset + 4, offset + 8 + length)),
-    );
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      expect([data[8], data[9], data[12]]).toEqual([8, 6, 0]);
-    }
-    if (type === 'IDAT') idat.push(data);
-    offset += 12 + length;
-  }
-  const raw = require('node:zlib').inflateSync(Buffer.concat(idat)) as Buffer;
-  const alpha = (x: number, y: number) => raw[y * (width * 4 + 1) + 1 + x * 4 + 3] ?? -1;
-  const pixel = (x: number, y: number) => [
-    ...raw.subarray(y * (width * 4 + 1) + 1 + x * 4, y * (width * 4 + 1) + 5 + x * 4),
-  ];
-  return { width, height, alpha, pixel };
+  const { width, height, data } = PNG.sync.read(png);
+  const pixel = (x: number, y: number) => [...data.subarray((y * width + x) * 4, (y * width + x + 1) * 4)];
+  return { width, height, pixel, alpha: (x: number, y: number) => pixel(x, y)[3] };
 }
 
 test('the colour icon is 192×192 and opaque inside', () => {
   const icon = decodePng(entry(manifest.icons.color));
   expect([icon.width, icon.height]).toEqual([192, 192]);
   expect(icon.alpha(96, 20)).toBe(255);
+  expect(icon.pixel(96, 180)).toEqual([0x0f, 0x6c, 0xbd, 255]);
 });
 
 test('the outline icon is 32×32, white on a transparent background', () => {
@@ -182,6 +163,19 @@ test('the outline icon is 32×32, white on a transparent background', () => {
   expect(icon.alpha(0, 0)).toBe(0);
   expect(transparent).toBeGreaterThan(drawn);
   expect(drawn).toBeGreaterThan(100);
+});
+
+test.each(ICONS)('$file is $source drawn at $size px: the committed icon follows its SVG', (icon) => {
+  const committed = decodePng(readFileSync(join(APP_PACKAGE_FOLDER, icon.file)));
+  const rendered = decodePng(renderIcon(icon));
+  expect([rendered.width, rendered.height]).toEqual([icon.size, icon.size]);
+  expect([committed.width, committed.height]).toEqual([icon.size, icon.size]);
+  // Pixels, not bytes: a PNG encoder may compress the same picture differently.
+  const pixels = (png: ReturnType<typeof decodePng>) =>
+    Array.from({ length: icon.size * icon.size }, (_, i) =>
+      png.pixel(i % icon.size, Math.floor(i / icon.size)),
+    );
+  expect(pixels(committed)).toEqual(pixels(rendered));
 });
 
 describe('settings', () => {
@@ -225,35 +219,50 @@ describe('settings', () => {
   });
 });
 
-/** Reads a zip through its central directory, the way unzip tools do. */
-function readZip(zip: Buffer): { name: string; data: Buffer }[] {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
-  const files: { name: string; data: Buffer }[] = [];
-  for (let i = 0; i < count; i++) {
-    expect(zip.readUInt32LE(offset)).toBe(0x02014b50);
-    const method = zip.readUInt16LE(offset + 10);
-    const crc = zip.readUInt32LE(offset + 16);
-    const compressedSize = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    const local = zip.readUInt32LE(offset + 42);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    expect(zip.readUInt32LE(local)).toBe(0x04034b50);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const stored = zip.subarray(start, start + compressedSize);
-    const data = method === 8 ? inflateRawSync(stored) : stored;
-    expect(referenceCrc32(data)).toBe(crc);
-    files.push({ name, data });
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return files;
+/** Reads a zip with yauzl, an unzip library of its own, through the central directory as unzip tools do. */
+interface ZippedFile {
+  name: string;
+  data: Buffer;
+  /** The CRC-32 written in the zip for the file. */
+  crc: number;
+  modified: Date;
 }
 
-test('the zip holds every file of the package, byte for byte, at its root', () => {
-  const files = readZip(createZip(entries));
+function readZip(zip: Buffer): Promise<ZippedFile[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(
+      zip,
+      { lazyEntries: true, strictFileNames: true, validateEntrySizes: true },
+      (error, file) => {
+        if (error) return reject(error);
+        const files: ZippedFile[] = [];
+        file.on('error', reject);
+        file.on('end', () => resolve(files));
+        file.on('entry', (zipEntry: yauzl.Entry) => {
+          file.openReadStream(zipEntry, (streamError, stream) => {
+            if (streamError) return reject(streamError);
+            const chunks: Buffer[] = [];
+            stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+            stream.on('error', reject);
+            stream.on('end', () => {
+              files.push({
+                name: zipEntry.fileName,
+                data: Buffer.concat(chunks),
+                crc: zipEntry.crc32,
+                modified: zipEntry.getLastModDate(),
+              });
+              file.readEntry();
+            });
+          });
+        });
+        file.readEntry();
+      },
+    );
+  });
+}
+
+test('the zip holds every file of the package, byte for byte, at its root', async () => {
+  const files = await readZip(zipAppPackage(entries));
   expect(files.map((file) => file.name)).toEqual([
     'manifest.json',
     'color.png',
@@ -264,9 +273,14 @@ test('the zip holds every file of the package, byte for byte, at its root', () =
     'it.json',
     'pl.json',
   ]);
-  for (const file of files) expect(file.data.equals(entry(file.name))).toBe(true);
+  for (const file of files) {
+    expect(file.data.equals(entry(file.name))).toBe(true);
+    expect(file.crc).toBe(crc32(file.data));
+  }
 });
 
-test('the same files give the same zip', () => {
-  expect(createZip(entries).equals(createZip(entries))).toBe(true);
+test('the same files give the same zip: every entry is dated 1 January 1980', async () => {
+  const zip = zipAppPackage(entries);
+  expect(zipAppPackage(entries).equals(zip)).toBe(true);
+  for (const file of await readZip(zip)) expect(file.modified).toEqual(new Date(1980, 0, 1));
 });

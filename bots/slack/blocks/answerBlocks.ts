@@ -1,8 +1,22 @@
 /**
- * The answer as Block Kit blocks, within Slack's limits. Content goes in mrkdwn (escaped); values
- * from the user's paste go in plain_text fields, which Slack never turns into mentions or links.
+ * The answer as Block Kit blocks, within Slack's limits, in the answer's compact layout: the first
+ * screen's sections, the open folds, then one row of controls, *Share in channel* first, a button
+ * per fold that redraws the message with that fold opened or closed, the main link, the other links
+ * in an overflow menu and the language picker.
+ *
+ * Content goes in mrkdwn (escaped); values from the user's paste go in plain_text fields, which Slack
+ * never turns into mentions or links.
  */
-import { type Answer, AUTONYMS, type Block, LOCALES, type Section } from '../../../core';
+import {
+  type Answer,
+  AUTONYMS,
+  type Block,
+  type FoldId,
+  initiallyOpen,
+  LOCALES,
+  type Section,
+  visibleSections,
+} from '../../../core';
 import { type CardState, encodeCardState } from './cardState';
 import { SLACK_LIMITS, truncate } from './limits';
 import { mrkdwn } from './mrkdwn';
@@ -10,15 +24,19 @@ import { mrkdwn } from './mrkdwn';
 export type SlackBlock = Record<string, unknown>;
 
 export const ACTION_IDS = {
-  toggleFix: 'mailflow_toggle_fix',
   share: 'mailflow_share',
   language: 'mailflow_language',
+  fold: (id: FoldId) => `mailflow_fold_${id}`,
+  /** Every fold button, and the fix toggle of answers drawn before the folds. */
+  anyFold: /^mailflow_(?:fold_[a-z]+|toggle_fix)$/,
   link: (target: string) => `mailflow_link_${target}`,
+  /** The overflow menu of secondary links; its id starts like the links' so that one handler acks both. */
+  moreLinks: 'mailflow_link_more',
 } as const;
 
 export interface BlockOptions {
-  /** Whether the fix sections are shown (the toggle button flips it). */
-  showFix: boolean;
+  /** The folds shown open; when left out, the answer's own first state. */
+  open?: ReadonlySet<FoldId>;
   /** Offer "Share in channel": for answers only the asker can see. */
   shareable: boolean;
 }
@@ -32,10 +50,11 @@ const plainText = (text: string, max: number) => ({
 function blockText(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
+    case 'note':
       return mrkdwn(block.text);
     case 'list':
       return block.items
-        .map((item, index) => `${block.ordered ? `${index + 1}.` : '•'} ${mrkdwn(item)}`)
+        .map((item, index) => `${block.ordered ? `${(block.start ?? 1) + index}.` : '•'} ${mrkdwn(item)}`)
         .join('\n');
     case 'facts':
       return '';
@@ -63,34 +82,51 @@ function sectionBlock(section: Section): SlackBlock {
   };
 }
 
-function actionBlocks(answer: Answer, options: BlockOptions): SlackBlock[] {
-  const state: CardState = { request: answer.request, locale: answer.locale, showFix: options.showFix };
-  const buttons: SlackBlock[] = answer.links.map((link) => ({
+function toggled(open: ReadonlySet<FoldId>, id: FoldId): Set<FoldId> {
+  const next = new Set(open);
+  if (!next.delete(id)) next.add(id);
+  return next;
+}
+
+function controls(answer: Answer, open: ReadonlySet<FoldId>, options: BlockOptions): SlackBlock {
+  const state: CardState = { request: answer.request, locale: answer.locale, open };
+  const button = (actionId: string, label: string, extra: SlackBlock): SlackBlock => ({
     type: 'button',
-    action_id: ACTION_IDS.link(link.target),
-    text: plainText(link.label, SLACK_LIMITS.buttonText),
-    url: link.url,
-  }));
-  if (answer.sections.some((section) => section.role === 'fix')) {
-    buttons.unshift({
-      type: 'button',
-      action_id: ACTION_IDS.toggleFix,
-      text: plainText(
-        options.showFix ? answer.controls.hideFix : answer.controls.showFix,
-        SLACK_LIMITS.buttonText,
-      ),
-      value: encodeCardState({ ...state, showFix: !options.showFix }, SLACK_LIMITS.buttonValue),
-    });
-  }
-  if (options.shareable) {
-    buttons.push({
-      type: 'button',
-      action_id: ACTION_IDS.share,
-      style: 'primary',
-      text: plainText(answer.controls.share, SLACK_LIMITS.buttonText),
-      value: encodeCardState(state, SLACK_LIMITS.buttonValue),
-    });
-  }
+    action_id: actionId,
+    text: plainText(label, SLACK_LIMITS.buttonText),
+    ...extra,
+  });
+  const share = options.shareable
+    ? [
+        button(ACTION_IDS.share, answer.controls.share, {
+          style: 'primary',
+          value: encodeCardState(state, SLACK_LIMITS.buttonValue),
+        }),
+      ]
+    : [];
+  const folds = answer.folds.map((fold) =>
+    button(ACTION_IDS.fold(fold.id), fold.label, {
+      value: encodeCardState({ ...state, open: toggled(open, fold.id) }, SLACK_LIMITS.buttonValue),
+    }),
+  );
+  const [primaryLink, ...secondaryLinks] = answer.links;
+  const links = primaryLink
+    ? [button(ACTION_IDS.link(primaryLink.target), primaryLink.label, { url: primaryLink.url })]
+    : [];
+  const moreLinks =
+    secondaryLinks.length > 0
+      ? [
+          {
+            type: 'overflow',
+            action_id: ACTION_IDS.moreLinks,
+            options: secondaryLinks.slice(0, SLACK_LIMITS.overflowOptions).map((link) => ({
+              text: plainText(link.label, SLACK_LIMITS.optionText),
+              value: link.target,
+              url: link.url,
+            })),
+          },
+        ]
+      : [];
   const languagePicker = {
     type: 'static_select',
     action_id: ACTION_IDS.language,
@@ -105,17 +141,15 @@ function actionBlocks(answer: Answer, options: BlockOptions): SlackBlock[] {
     })),
   };
   // The picker's block id carries the state: a selection arrives with its block id but no other value.
-  return [
-    {
-      type: 'actions',
-      block_id: encodeCardState(state, SLACK_LIMITS.blockId),
-      elements: [...buttons, languagePicker],
-    },
-  ];
+  return {
+    type: 'actions',
+    block_id: encodeCardState(state, SLACK_LIMITS.blockId),
+    elements: [...share, ...folds, ...links, ...moreLinks, languagePicker],
+  };
 }
 
 export function renderAnswerBlocks(answer: Answer, options: BlockOptions): SlackBlock[] {
-  const sections = answer.sections.filter((section) => options.showFix || section.role !== 'fix');
+  const open = options.open ?? initiallyOpen(answer);
   const head: SlackBlock[] = [
     { type: 'header', text: plainText(answer.title, SLACK_LIMITS.headerText) },
     {
@@ -123,7 +157,7 @@ export function renderAnswerBlocks(answer: Answer, options: BlockOptions): Slack
       text: { type: 'mrkdwn', text: truncate(mrkdwn(answer.summary), SLACK_LIMITS.sectionText) },
     },
   ];
-  const tail = actionBlocks(answer, options);
-  const room = SLACK_LIMITS.blocksPerMessage - head.length - tail.length;
-  return [...head, ...sections.map(sectionBlock).slice(0, room), ...tail];
+  const room = SLACK_LIMITS.blocksPerMessage - head.length - 1;
+  const sections = visibleSections(answer, open).map(sectionBlock).slice(0, room);
+  return [...head, ...sections, controls(answer, open, options)];
 }

@@ -1,38 +1,65 @@
 /**
  * What a Slack answer's buttons and language picker carry, so that the bot can draw the answer again
- * (in another language, with the fix shown or hidden) from the click alone. Slack sends an ephemeral
+ * (in another language, with a fold opened or closed) from the click alone. Slack sends an ephemeral
  * message's clicks without the message itself, so the state must ride on the elements.
  */
-import { type AnswerRequest, isLocale, type Locale, parseAnswerRequest } from '../../../core';
+import {
+  type AnswerRequest,
+  FOLD_IDS,
+  type FoldId,
+  isLocale,
+  type Locale,
+  parseAnswerRequest,
+} from '../../../core';
 
 export interface CardState {
   request: AnswerRequest;
   locale: Locale;
-  showFix: boolean;
+  /** The folds shown open. */
+  open: ReadonlySet<FoldId>;
 }
 
-type Compact = { r: AnswerRequest; l: Locale; f: 0 | 1 };
+/** `o`: one bit per fold, in `FOLD_IDS` order. */
+type Compact = { r: AnswerRequest; l: Locale; o: number };
+
+const ALL_FOLDS = (1 << FOLD_IDS.length) - 1;
+
+const foldBits = (open: ReadonlySet<FoldId>): number =>
+  FOLD_IDS.reduce((bits, id, index) => (open.has(id) ? bits | (1 << index) : bits), 0);
+
+const foldsOf = (bits: number): Set<FoldId> =>
+  new Set(FOLD_IDS.filter((_, index) => (bits & (1 << index)) !== 0));
+
+/**
+ * Answers drawn before the folds carried `f`, whether the fix was shown, beside always-shown causes;
+ * their buttons still arrive from messages posted then.
+ */
+const fromFixFlag = (flag: 0 | 1): Set<FoldId> =>
+  new Set<FoldId>(flag === 1 ? ['causes', 'steps', 'commands'] : ['causes']);
 
 /**
  * The state as a string of at most `maxLength` characters. Where it doesn't fit (a block id holds 255),
  * the pasted remote reply, then the server name, then how codes relate are left out.
  */
 export function encodeCardState(state: CardState, maxLength: number): string {
+  const o = foldBits(state.open);
   const { remoteReply: _reply, ...withoutReply } = state.request.details;
   const { server: _server, ...withoutServer } = withoutReply;
   for (const details of [state.request.details, withoutReply, withoutServer]) {
-    const compact: Compact = { r: { ...state.request, details }, l: state.locale, f: state.showFix ? 1 : 0 };
+    const compact: Compact = { r: { ...state.request, details }, l: state.locale, o };
     const encoded = JSON.stringify(compact);
     if (encoded.length <= maxLength) return encoded;
   }
   // Last resort: the codes alone, which always fit (at most six of at most nine characters).
   const codes = state.request.codes.map(({ code }) => ({ code }));
-  const minimal: Compact = {
-    r: { intent: state.request.intent, codes, details: {} },
-    l: state.locale,
-    f: state.showFix ? 1 : 0,
-  };
+  const minimal: Compact = { r: { intent: state.request.intent, codes, details: {} }, l: state.locale, o };
   return JSON.stringify(minimal);
+}
+
+function openFolds(o: unknown, f: unknown): Set<FoldId> | undefined {
+  if (Number.isInteger(o) && (o as number) >= 0 && (o as number) <= ALL_FOLDS) return foldsOf(o as number);
+  if (o === undefined && (f === 0 || f === 1)) return fromFixFlag(f);
+  return undefined;
 }
 
 /** The state, or `undefined` for anything that isn't a state this bot wrote. */
@@ -45,8 +72,9 @@ export function decodeCardState(value: string | undefined): CardState | undefine
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const { r, l, f } = parsed as Record<string, unknown>;
+  const { r, l, o, f } = parsed as Record<string, unknown>;
   const request = parseAnswerRequest(r);
-  if (!request || !isLocale(l) || (f !== 0 && f !== 1)) return undefined;
-  return { request, locale: l, showFix: f === 1 };
+  const open = openFolds(o, f);
+  if (!request || !isLocale(l) || !open) return undefined;
+  return { request, locale: l, open };
 }

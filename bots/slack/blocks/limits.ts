@@ -11,6 +11,9 @@ export const SLACK_LIMITS = {
   blockId: 255,
   optionText: 75,
   optionValue: 150,
+  overflowOptions: 5,
+  /** A message's `text`, its plain fallback for notifications and screen readers. */
+  messageText: 40000,
 } as const;
 
 /** Cuts `text` to `max` characters, marking the cut with an ellipsis. */

@@ -1,5 +1,5 @@
 /**
- * Clicks on an answer: show/hide the fix and switch the language redraw the answer in place; "Share
+ * Clicks on an answer: opening or closing a fold and switching the language redraw the answer in place; "Share
  * in channel" posts the private answer for everyone. An answer only the asker sees (a slash command's)
  * can only be changed through its `response_url`; a normal message through `chat.update`. The card
  * state comes back from the client, so it is decoded as untrusted input; a click whose state no card
@@ -79,7 +79,10 @@ function redrawInPlace(args: ActionArgs<BlockAction>): Reply {
       const message = messageFor(outcome, false);
       return message ? tellClicker(args.respond, message.text) : undefined;
     }
-    const message = answerMessage(outcome.answer, { showFix: outcome.showFix, shareable: clicked.ephemeral });
+    const message = answerMessage(outcome.answer, {
+      shareable: clicked.ephemeral,
+      ...(outcome.open ? { open: outcome.open } : {}),
+    });
     if (clicked.ephemeral || !clicked.channel || !clicked.ts)
       await args.respond({ replace_original: true, ...message });
     else await args.client.chat.update({ channel: clicked.channel, ts: clicked.ts, ...message });
@@ -101,7 +104,11 @@ function shareInChannel(args: ActionArgs<BlockAction>): Reply {
       const message = messageFor(outcome, false);
       return message ? tellClicker(args.respond, message.text) : undefined;
     }
-    const message = answerMessage(outcome.answer, { showFix: true, shareable: false });
+    // Shared as the asker was looking at it.
+    const message = answerMessage(outcome.answer, {
+      shareable: false,
+      ...(outcome.open ? { open: outcome.open } : {}),
+    });
     let delivered: Delivered | undefined;
     try {
       const posted = await args.client.chat.postMessage({ channel: clicked.channel, ...message });
@@ -141,10 +148,10 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
     };
 
   app.action<BlockAction<ButtonAction>>(
-    ACTION_IDS.toggleFix,
+    ACTION_IDS.anyFold,
     onClick((args) => {
       const state = decodeCardState(args.action.value);
-      return state && { kind: 'toggleFix', ...state };
+      return state && { kind: 'fold', ...state };
     }, redrawInPlace),
   );
 
@@ -161,11 +168,12 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
     ACTION_IDS.share,
     onClick((args) => {
       const state = decodeCardState(args.action.value);
-      return state && { kind: 'share', request: state.request, locale: state.locale };
+      return state && { kind: 'share', ...state };
     }, shareInChannel),
   );
 
-  // URL buttons open their link in the browser, but Slack still sends the click and expects an ack.
+  // URL buttons and the links' overflow menu open their link in the browser, but Slack still sends
+  // the click and expects an ack.
   app.action(/^mailflow_link_/, async ({ ack }) => {
     await ack();
   });

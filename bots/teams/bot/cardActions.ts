@@ -22,6 +22,6 @@ export function parseLanguageSwitch(value: unknown): CardAction | undefined {
   const fields = value as Record<string, unknown>;
   const request = parseAnswerRequest(fields.request);
   const locale = fields[LANGUAGE_INPUT_ID];
-  // Teams folds and unfolds the fix in the client; the card always comes with it.
-  return request && isLocale(locale) ? { kind: 'pickLanguage', request, locale, showFix: true } : undefined;
+  // Teams opens and closes folds in the client: the new card starts from the answer's first state.
+  return request && isLocale(locale) ? { kind: 'pickLanguage', request, locale } : undefined;
 }

@@ -1,11 +1,15 @@
 /**
- * The answer as an Adaptive Card (schema 1.5, which Teams supports on every client).
+ * The answer as an Adaptive Card (schema 1.5, which Teams supports on every client), in the
+ * answer's compact layout: the first screen's sections, one row of buttons that each show or hide a
+ * fold in place (no round trip to the bot), the folds, and below them one link button and a "More"
+ * card with the other links and the language picker, so that no button title is cut off at a Teams
+ * card's width.
  *
- * Content strings use TextBlock markdown (`**bold**`, lists). Anything from the user's message goes
- * into TextRuns, which Adaptive Cards never parse as markdown, so a pasted "[click](https://evil)" or
- * "<at>" stays text.
+ * Content strings use TextBlock markdown (`**bold**`, lists, links to our own pages). Anything from
+ * the user's message goes into TextRuns, which Adaptive Cards never parse as markdown, so a pasted
+ * "[click](https://evil)" or "<at>" stays text.
  */
-import { type Answer, AUTONYMS, type Block, LOCALES, type Section } from '../../../core';
+import { type Answer, AUTONYMS, type Block, initiallyOpen, LOCALES, type Section } from '../../../core';
 import { LANGUAGE_INPUT_ID, type LanguageSwitchData } from './actionData';
 
 export type CardElement = Record<string, unknown>;
@@ -19,6 +23,9 @@ export interface AdaptiveCard {
   msteams: { width: 'Full' };
 }
 
+/** Id of the row of buttons that show and hide the folds. */
+export const FOLD_BUTTONS_ID = 'folds';
+
 const textBlock = (text: string, extra: CardElement = {}): CardElement => ({
   type: 'TextBlock',
   text,
@@ -26,20 +33,22 @@ const textBlock = (text: string, extra: CardElement = {}): CardElement => ({
   ...extra,
 });
 
+/** Teams reads "\r"-separated "- " or "1. " lines in a TextBlock as a list. */
+const markdownList = (items: readonly string[], ordered: boolean, start = 1): string =>
+  items.map((item, index) => `${ordered ? `${start + index}.` : '-'} ${item}`).join('\r');
+
 function blockElements(block: Block): CardElement[] {
   switch (block.kind) {
     case 'paragraph':
       return [textBlock(block.text)];
+    case 'note':
+      return [textBlock(block.text, { isSubtle: true, size: 'Small' })];
     case 'list':
-      // Teams reads "\r"-separated "- " or "1. " lines in a TextBlock as a list.
-      return [
-        textBlock(
-          block.items.map((item, index) => `${block.ordered ? `${index + 1}.` : '-'} ${item}`).join('\r'),
-        ),
-      ];
+      return [textBlock(markdownList(block.items, block.ordered, block.start))];
     case 'facts':
-      return block.facts.map((fact) => ({
+      return block.facts.map((fact, index) => ({
         type: 'RichTextBlock',
+        ...(index > 0 ? { spacing: 'None' } : {}),
         inlines: [
           { type: 'TextRun', text: `${fact.label}: `, weight: 'Bolder' },
           { type: 'TextRun', text: fact.value },
@@ -57,42 +66,64 @@ function blockElements(block: Block): CardElement[] {
   }
 }
 
-function sectionContainer(section: Section): CardElement {
-  const heading = section.title ? [textBlock(section.title, { weight: 'Bolder', spacing: 'Medium' })] : [];
-  return { type: 'Container', id: section.id, items: [...heading, ...section.blocks.flatMap(blockElements)] };
+/** The first element of a section's body follows its heading closely, unless it sets its own spacing. */
+const closeToHeading = ([first, ...rest]: CardElement[]): CardElement[] =>
+  first ? [{ spacing: 'Small', ...first }, ...rest] : [];
+
+function sectionContainer(section: Section, visible: boolean): CardElement {
+  const blocks = section.blocks.flatMap(blockElements);
+  return {
+    type: 'Container',
+    id: section.id,
+    ...(visible ? {} : { isVisible: false }),
+    items: section.title
+      ? [textBlock(section.title, { weight: 'Bolder' }), ...closeToHeading(blocks)]
+      : blocks,
+  };
 }
 
-/**
- * Show/hide the fix: two action sets, one visible at a time, so the button's label always says what
- * it does. Toggling runs in the client, with no round trip to the bot.
- */
-function fixToggles(answer: Answer): CardElement[] {
-  const fixIds = answer.sections.filter((section) => section.role === 'fix').map((section) => section.id);
-  if (fixIds.length === 0) return [];
-  const targets = [...fixIds, 'fixHide', 'fixShow'];
-  const toggle = (id: string, title: string, visible: boolean): CardElement => ({
-    type: 'ActionSet',
-    id,
-    isVisible: visible,
-    actions: [{ type: 'Action.ToggleVisibility', title, targetElements: targets }],
-  });
+/** One button per fold; each shows or hides that fold's sections where they are. */
+function foldButtons(answer: Answer): CardElement[] {
+  if (answer.folds.length === 0) return [];
   return [
-    toggle('fixHide', answer.controls.hideFix, true),
-    toggle('fixShow', answer.controls.showFix, false),
+    {
+      type: 'ActionSet',
+      id: FOLD_BUTTONS_ID,
+      actions: answer.folds.map((fold) => ({
+        type: 'Action.ToggleVisibility',
+        title: fold.label,
+        targetElements: answer.sections
+          .filter((section) => section.fold === fold.id)
+          .map((section) => section.id),
+      })),
+    },
   ];
 }
 
-function languageAction(answer: Answer): CardElement {
+/** The other links and the language picker, one click away under "More". */
+function moreCard(answer: Answer): CardElement {
   const data: LanguageSwitchData = { mailflow: 'switchLanguage', request: answer.request };
+  const secondary = answer.links.slice(1);
   return {
     type: 'Action.ShowCard',
-    title: answer.controls.language,
+    title: secondary.length > 0 ? answer.controls.more : answer.controls.language,
     card: {
       type: 'AdaptiveCard',
       body: [
+        ...(secondary.length > 0
+          ? [
+              textBlock(
+                markdownList(
+                  secondary.map((link) => `[${link.label}](${link.url})`),
+                  false,
+                ),
+              ),
+            ]
+          : []),
         {
           type: 'Input.ChoiceSet',
           id: LANGUAGE_INPUT_ID,
+          label: answer.controls.language,
           value: answer.locale,
           choices: LOCALES.map((locale) => ({ title: AUTONYMS[locale], value: locale })),
         },
@@ -103,19 +134,26 @@ function languageAction(answer: Answer): CardElement {
 }
 
 export function renderAdaptiveCard(answer: Answer): AdaptiveCard {
+  const open = initiallyOpen(answer);
+  const firstScreen = answer.sections.filter((section) => section.fold === undefined);
+  const folded = answer.sections.filter((section) => section.fold !== undefined);
+  const [primaryLink] = answer.links;
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [
       textBlock(answer.title, { size: 'Large', weight: 'Bolder' }),
-      textBlock(answer.summary),
-      ...answer.sections.map(sectionContainer),
-      ...fixToggles(answer),
+      textBlock(answer.summary, { spacing: 'Small' }),
+      ...firstScreen.map((section) => sectionContainer(section, true)),
+      ...foldButtons(answer),
+      ...folded.map((section) =>
+        sectionContainer(section, section.fold !== undefined && open.has(section.fold)),
+      ),
     ],
     actions: [
-      ...answer.links.map((link) => ({ type: 'Action.OpenUrl', title: link.label, url: link.url })),
-      languageAction(answer),
+      ...(primaryLink ? [{ type: 'Action.OpenUrl', title: primaryLink.label, url: primaryLink.url }] : []),
+      moreCard(answer),
     ],
     msteams: { width: 'Full' },
   };

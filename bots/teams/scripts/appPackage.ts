@@ -1,11 +1,11 @@
 /**
  * The Teams app package: the manifest template in bots/teams/appPackage/ with its `${{SETTING}}`
- * placeholders filled in, the icons, and the localization files the manifest names.
+ * placeholders filled in, the icons, and the localization files the manifest names, in one zip.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { type Env, ConfigError as PackageSettingError, SettingsReader } from '../../runtime/settings';
-import type { ZipEntry } from './zip';
 
 /**
  * The folder with the manifest template, from the TypeScript source (tests) or from its build in
@@ -76,8 +76,14 @@ interface ManifestFiles {
   localizationInfo?: { additionalLanguages?: { file: string }[] };
 }
 
+/** One file of the package, by its name at the zip's root. */
+export interface AppPackageFile {
+  name: string;
+  data: Buffer;
+}
+
 /** The files of the package: the filled manifest, then every file it names. */
-export function appPackageEntries(values: ManifestValues, folder = APP_PACKAGE_FOLDER): ZipEntry[] {
+export function appPackageEntries(values: ManifestValues, folder = APP_PACKAGE_FOLDER): AppPackageFile[] {
   const manifestText = fillPlaceholders(readFileSync(join(folder, 'manifest.json'), 'utf8'), values);
   const manifest = JSON.parse(manifestText) as ManifestFiles;
   const named = [
@@ -89,4 +95,19 @@ export function appPackageEntries(values: ManifestValues, folder = APP_PACKAGE_F
     { name: 'manifest.json', data: Buffer.from(manifestText, 'utf8') },
     ...named.map((name) => ({ name, data: readFileSync(join(folder, name)) })),
   ];
+}
+
+/**
+ * 1 January 1980, local time: the earliest date a zip entry can carry. Every entry gets it, so that
+ * the same files always give the same bytes.
+ */
+const ENTRY_DATE = new Date(1980, 0, 1);
+
+/** The package as Teams takes it: a zip with every file at its root, deflated. */
+export function zipAppPackage(files: readonly AppPackageFile[]): Buffer {
+  const zip = zipSync(Object.fromEntries(files.map((file) => [file.name, new Uint8Array(file.data)])), {
+    level: 9,
+    mtime: ENTRY_DATE,
+  });
+  return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
 }

@@ -4,8 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appPackageEntries, PackageSettingError, readManifestValues } from './appPackage';
-import { createZip } from './zip';
+import { appPackageEntries, PackageSettingError, readManifestValues, zipAppPackage } from './appPackage';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const OUTPUT = join(ROOT, 'dist', 'appPackage', 'mailflow-bot-teams.zip');
@@ -18,7 +17,7 @@ function projectVersion(): string {
 try {
   const entries = appPackageEntries(readManifestValues(process.env, projectVersion()));
   mkdirSync(join(OUTPUT, '..'), { recursive: true });
-  writeFileSync(OUTPUT, createZip(entries));
+  writeFileSync(OUTPUT, zipAppPackage(entries));
   process.stdout.write(`Teams app package: ${OUTPUT} (${entries.map((entry) => entry.name).join(', ')})\n`);
 } catch (error) {
   if (!(error instanceof PackageSettingError)) throw error;

@@ -72,14 +72,14 @@ function slackEcho(reply: Reply, signingSecret: string, logger: Logger): Channel
   });
   const fixedMessage = {
     response_type: 'ephemeral' as const,
-    ...answerMessage(FIXED_ANSWER, { showFix: true, shareable: true }),
+    ...answerMessage(FIXED_ANSWER, { shareable: true }),
   };
   app.command('/mailflow', async ({ command, ack }) => {
     if (reply === 'text') await ack({ response_type: 'ephemeral', text: command.text });
     else if (reply === 'fixed') await ack(fixedMessage);
     else {
       const { answer } = ask(command.text);
-      await ack({ response_type: 'ephemeral', ...answerMessage(answer, { showFix: true, shareable: true }) });
+      await ack({ response_type: 'ephemeral', ...answerMessage(answer, { shareable: true }) });
     }
   });
   return {

@@ -19,3 +19,7 @@ export function languageActionData(call: ConnectorCall | undefined): Record<stri
   const action = cardIn(call).actions.find((a: { type: string }) => a.type === 'Action.ShowCard');
   return action.card.actions[0].data;
 }
+
+/** Whether the card starts with its remaining fix steps shown, as it does for "how do I fix…". */
+export const stepsShown = (card: { body: { id?: string; isVisible?: boolean }[] }): boolean =>
+  card.body.some((element) => element.id === 't0-steps' && element.isVisible !== false);
