@@ -140,3 +140,14 @@ test('message text is logged at debug level only', async () => {
   const withText = bot.logs.filter((line) => JSON.stringify(line).includes('what does 4.4.316'));
   expect(withText.map((line) => line.level)).toEqual([20]);
 });
+
+test('a busy channel’s threads each have their own allowance', async () => {
+  const people = Array.from({ length: 35 }, (_, i) => ({
+    id: `29:busy${i}`,
+    name: `Busy ${i}`,
+    aadObjectId: `aad-busy${i}`,
+  }));
+  for (const from of people)
+    await bot.post(channelMention('4.4.316', { serviceUrl: bot.connector.url, from }));
+  expect(bot.connector.calls.filter((call) => call.body.attachments)).toHaveLength(people.length);
+});

@@ -19,16 +19,13 @@ export function isChannelConversation(activity: Activity): boolean {
   return activity.conversation.conversationType === 'channel';
 }
 
-/** The channel itself, without the thread a channel message's conversation id names. */
-const baseConversationId = (activity: Activity): string =>
-  activity.conversation.id.split(THREAD_MARKER, 1)[0] ?? activity.conversation.id;
-
 export function senderOf(activity: Activity): Sender {
   return {
     channel: CHANNEL_NAME,
     user: userKey(activity),
-    // Rate limits count per channel, not per thread, and per chat elsewhere.
-    conversation: baseConversationId(activity),
+    // Rate limits count per chat, and in a channel per thread (Teams names it in the conversation id):
+    // a loop of bots runs in one thread, and a busy channel's threads don't share one allowance.
+    conversation: activity.conversation.id,
     clientLocale: activity.locale,
     deliveryId: activity.id,
   };
