@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { ConfigError } from '../runtime/settings';
 /**
  * `npm start`: reads and checks the settings first, with nothing heavy loaded, so that a wrong one
  * is reported at once; then loads the server, the conversation layer and each configured channel
  * (with its SDK), and serves them on one HTTP server.
  */
+
+import { ConfigError } from '../runtime/settings';
 import { createChannels, describeChannels } from './channels';
 import { type Config, loadConfig } from './config';
 
