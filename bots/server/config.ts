@@ -13,6 +13,9 @@ import type { ChannelPlugin, ChannelSetup } from '../conversation/channelPlugin'
 import { LOG_LEVELS, type LogLevel } from '../runtime/logger';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy, worstCaseMs } from '../runtime/outbound/policy';
 import { type Env, SettingsReader } from '../runtime/settings';
+// The state settings' own module, not the store's index: opening a store loads its drivers, which
+// must wait until every setting has been checked.
+import { parseStateSettings, type StateSettings } from '../runtime/state/settings';
 import { CHANNEL_PLUGINS } from './channels';
 
 export interface ConfiguredChannel {
@@ -28,6 +31,8 @@ export interface Config {
   outbound: OutboundPolicy;
   /** The live check of a destination mail server (`CHECK_*`). */
   check: CheckSettings;
+  /** Where the state lives (STATE_URL) and the key for Slack installations. */
+  state: StateSettings;
   /** The channels to run, in the order of the plugin list. */
   channels: ConfiguredChannel[];
   /** For the start-up log: each channel that is off, and why. */
@@ -86,8 +91,23 @@ function readCheck(settings: SettingsReader, env: Env): CheckSettings {
   }
 }
 
-/** Reads and checks every setting; throws one ConfigError naming every wrong or missing one. */
-export function loadConfig(env: Env, plugins: readonly ChannelPlugin[] = CHANNEL_PLUGINS): Config {
+function readState(settings: SettingsReader, env: Env, cwd: string): StateSettings {
+  const result = parseStateSettings(env, cwd);
+  if (result.ok) return result.settings;
+  for (const { setting, problem } of result.problems) settings.problem(setting, problem);
+  // A stand-in: a config with a problem is never used.
+  return { location: { backend: 'memory' }, sealing: { source: 'none' } };
+}
+
+/**
+ * Reads and checks every setting; throws one ConfigError naming every wrong or missing one. `cwd`
+ * anchors a relative SQLite path in STATE_URL.
+ */
+export function loadConfig(
+  env: Env,
+  cwd: string = process.cwd(),
+  plugins: readonly ChannelPlugin[] = CHANNEL_PLUGINS,
+): Config {
   const settings = new SettingsReader(env);
   const channels: ConfiguredChannel[] = [];
   const channelsOff: string[] = [];
@@ -102,6 +122,7 @@ export function loadConfig(env: Env, plugins: readonly ChannelPlugin[] = CHANNEL
     logLevel: settings.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     outbound: readOutbound(settings),
     check: readCheck(settings, env),
+    state: readState(settings, env, cwd),
     channels,
     channelsOff,
   };

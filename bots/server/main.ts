@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm start`: reads and checks the settings first, with nothing heavy loaded, so that a wrong one
- * is reported at once; then loads the server, the conversation layer and each configured channel
- * (with its SDK), and serves them on one HTTP server.
+ * is reported at once; then loads the server, the state store, the conversation layer and each
+ * configured channel (with its SDK), and serves them on one HTTP server.
  */
 
 import { ConfigError } from '../runtime/settings';
@@ -25,13 +25,16 @@ function readSettings(): Config {
 
 async function main(): Promise<void> {
   const config = readSettings();
-  const [{ createLogger }, { createBotServer }, { Conversation }] = await Promise.all([
+  const [{ createLogger }, { createBotServer }, { Conversation }, { openStateStore }] = await Promise.all([
     import('../runtime/logger'),
     import('./app'),
     import('../conversation/conversation'),
+    import('../runtime/state'),
   ]);
   const logger = createLogger(config.logLevel);
-  const conversation = new Conversation({ logger });
+  // What the conversation layer keeps (STATE_URL): SQLite by default, Redis for replicas, memory for tests.
+  const store = await openStateStore(config.state, { logger: logger.child({ component: 'state' }) });
+  const conversation = new Conversation({ logger, store });
   const channels = await createChannels(config, { logger, outbound: config.outbound, conversation });
   const server = createBotServer(channels, logger);
   for (const line of describeChannels(config, channels)) logger.info(line);

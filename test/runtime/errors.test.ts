@@ -1,15 +1,20 @@
-/** One table of error codes: unique, each used by exactly one error class, and every error of ours coded. */
+/**
+ * One table of error codes: unique, each used by exactly one error class, and every error of ours
+ * coded. The state store keeps its codes in a table of its own (it imports nothing from outside its
+ * folder); no code may be in both.
+ */
 import { CodedError, ERROR_CODES } from '../../bots/runtime/errors';
+import { STATE_ERROR_CODES } from '../../bots/runtime/state/errors';
 import { DeliveryError } from '../../bots/runtime/outbound/sendWithRetries';
 import { ConfigError } from '../../bots/runtime/settings';
 import { sourceOf, sourcesUnder } from '../support/sources';
 
 const SOURCES = sourcesUnder('bots');
 
-test('every code is unique', () => {
-  const codes = Object.values(ERROR_CODES);
+test('every code is unique, the state store’s included', () => {
+  const codes = [...Object.values(ERROR_CODES), ...Object.values(STATE_ERROR_CODES)];
   expect(new Set(codes).size).toBe(codes.length);
-  for (const code of codes) expect(code).toMatch(/^MAILFLOW_[A-Z_]+$/);
+  for (const code of Object.values(ERROR_CODES)) expect(code).toMatch(/^MAILFLOW_[A-Z_]+$/);
 });
 
 test('each code is given by exactly one error class', () => {
@@ -22,11 +27,11 @@ test('each code is given by exactly one error class', () => {
   expect(uses.filter(([, count]) => count !== 1)).toEqual([]);
 });
 
-test('every error class of the project extends CodedError (only CodedError extends Error)', () => {
+test('every error class of the project extends CodedError (only CodedError and the store’s StateError extend Error)', () => {
   const plain = SOURCES.flatMap((file) =>
     [...sourceOf(file).matchAll(/class (\w+) extends Error\b/g)].map((match) => `${file}: ${match[1]}`),
   );
-  expect(plain).toEqual(['bots/runtime/errors.ts: CodedError']);
+  expect(plain.sort()).toEqual(['bots/runtime/errors.ts: CodedError', 'bots/runtime/state/errors.ts: StateError']);
 });
 
 test('a coded error keeps its code on the way into the log', () => {

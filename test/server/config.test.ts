@@ -23,14 +23,18 @@ const read = <T>(reader: (settings: SettingsReader) => T, env: Record<string, st
   return value;
 };
 
-test('with no settings: local Teams on loopback, Slack off', () => {
-  const config = loadConfig({});
+test('with no settings: local Teams on loopback, Slack off, state in ./data/mailflow.db', () => {
+  const config = loadConfig({}, '/srv/bot');
   expect(config).toMatchObject({
     port: 3978,
     host: '127.0.0.1',
     logLevel: 'info',
     outbound: DEFAULT_OUTBOUND_POLICY,
     check: DEFAULT_CHECK_SETTINGS,
+    state: {
+      location: { backend: 'sqlite', file: '/srv/bot/data/mailflow.db' },
+      sealing: { source: 'none' },
+    },
     channelsOff: ['Slack: off (no SLACK_* settings)'],
   });
   expect(config.channels.map((channel) => channel.name)).toEqual(['teams']);
@@ -46,6 +50,11 @@ test('the live check has its own section, and a wrong CHECK_ setting is named', 
   expect(failures({ CHECK_PORT: '70000' })).toEqual(['CHECK_PORT']);
   expect(failures({ CHECK_ENABLED: 'yes' })).toEqual(['CHECK_ENABLED']);
   expect(failures({ CHECK_ALLOW_PRIVATE_ADDRESSES: '1' })).toEqual(['CHECK_ALLOW_PRIVATE_ADDRESSES']);
+});
+
+test('a wrong STATE_URL or STATE_ENCRYPTION_KEY is a settings error naming it', () => {
+  expect(failures({ STATE_URL: 'postgres://db/state' })).toEqual(['STATE_URL']);
+  expect(failures({ STATE_ENCRYPTION_KEY: 'too-short' })).toEqual(['STATE_ENCRYPTION_KEY']);
 });
 
 test('the outbound timeout and retries are settings, bounded so that a reply stays under 45 s', () => {

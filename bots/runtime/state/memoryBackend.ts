@@ -1,0 +1,136 @@
+/**
+ * State in this process's memory: `STATE_URL=memory:` for tests, and the fallback that keeps dedupe
+ * and rate limits working within one process while Redis or the SQLite file is out of reach.
+ * Bounded: past `maxEntries` the least recently written entry goes first, and expired entries are
+ * dropped as they come to the front, so memory stays flat under any traffic.
+ */
+import type { Backend, BackendStatus, StoredText } from './backend';
+import { type BucketState, takeToken } from './tokenBucket';
+import type { Clock, RateLimit } from './types';
+
+interface Timed<V> {
+  /** The caller's key, for deleting by prefix. */
+  readonly key: string;
+  readonly value: V;
+  readonly expiresAt: number;
+}
+
+const SWEEP_EVERY_WRITES = 1_024;
+
+/** A Map in write order with expiry; the oldest write is evicted first. Entries are found by an id. */
+class ExpiringMap<V> {
+  private readonly entries = new Map<string, Timed<V>>();
+  private writes = 0;
+
+  constructor(private readonly maxEntries: number) {}
+
+  get(id: string, now: number): Timed<V> | undefined {
+    const entry = this.entries.get(id);
+    if (entry && entry.expiresAt <= now) {
+      this.entries.delete(id);
+      return undefined;
+    }
+    return entry;
+  }
+
+  set(id: string, key: string, value: V, expiresAt: number, now: number): void {
+    // Re-inserting moves the entry to the end of the Map's order, which is the eviction order.
+    this.entries.delete(id);
+    this.entries.set(id, { key, value, expiresAt });
+    // Walking from the front costs more the more keys were deleted there (V8 skips their slots
+    // until it rehashes), so expired entries are swept from the front only now and then.
+    if (this.entries.size > this.maxEntries || ++this.writes % SWEEP_EVERY_WRITES === 0) this.dropFront(now);
+  }
+
+  /** Drops entries from the front while there are too many or they have expired. */
+  private dropFront(now: number): void {
+    for (const [oldest, entry] of this.entries) {
+      if (this.entries.size <= this.maxEntries && entry.expiresAt > now) return;
+      this.entries.delete(oldest);
+    }
+  }
+
+  delete(id: string): void {
+    this.entries.delete(id);
+  }
+
+  deleteByPrefix(prefix: string): void {
+    for (const [id, entry] of this.entries) if (entry.key.startsWith(prefix)) this.entries.delete(id);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+export interface MemoryBackendOptions {
+  /** Entries (values and seen ids) kept at most, and as many rate-limit buckets. */
+  readonly maxEntries: number;
+  readonly now?: Clock;
+}
+
+/** Spaces share one map: the id joins space and key with a character that neither may contain. */
+const idOf = (space: string, key: string) => `${space}\u0000${key}`;
+
+export class MemoryBackend implements Backend {
+  readonly name = 'memory';
+  private readonly values: ExpiringMap<string>;
+  private readonly buckets: ExpiringMap<BucketState>;
+  private readonly now: Clock;
+
+  constructor(options: MemoryBackendOptions = { maxEntries: 100_000 }) {
+    this.values = new ExpiringMap(options.maxEntries);
+    this.buckets = new ExpiringMap(options.maxEntries);
+    this.now = options.now ?? Date.now;
+  }
+
+  async read(space: string, key: string): Promise<StoredText | undefined> {
+    const entry = this.values.get(idOf(space, key), this.now());
+    return entry && { text: entry.value, expiresAt: entry.expiresAt };
+  }
+
+  async write(space: string, key: string, text: string, ttlMs: number): Promise<void> {
+    const now = this.now();
+    this.values.set(idOf(space, key), key, text, now + ttlMs, now);
+  }
+
+  async extend(space: string, key: string, ttlMs: number): Promise<void> {
+    const now = this.now();
+    const entry = this.values.get(idOf(space, key), now);
+    if (entry) this.values.set(idOf(space, key), key, entry.value, now + ttlMs, now);
+  }
+
+  async remove(space: string, key: string): Promise<void> {
+    this.values.delete(idOf(space, key));
+  }
+
+  async removeByPrefix(prefix: string): Promise<void> {
+    this.values.deleteByPrefix(prefix);
+    this.buckets.deleteByPrefix(prefix);
+  }
+
+  async claim(space: string, key: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    if (this.values.get(idOf(space, key), now)) return false;
+    this.values.set(idOf(space, key), key, 'true', now + ttlMs, now);
+    return true;
+  }
+
+  async take(key: string, limit: RateLimit): Promise<boolean> {
+    const now = this.now();
+    const outcome = takeToken(limit, this.buckets.get(key, now)?.value, now);
+    if (outcome.taken) this.buckets.set(key, key, outcome.state, now + outcome.ttlMs, now);
+    return outcome.taken;
+  }
+
+  status(): BackendStatus {
+    return { ok: true };
+  }
+
+  async close(): Promise<void> {}
+
+  /** Entries and buckets currently held (for tests of the bound). */
+  get size(): number {
+    return this.values.size + this.buckets.size;
+  }
+}

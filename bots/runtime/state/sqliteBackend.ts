@@ -1,0 +1,279 @@
+/**
+ * State in one SQLite file on the bot's own disk (`STATE_URL=sqlite:PATH`, the default), so that a
+ * single machine needs nothing else. Several processes may open the same file: every operation is
+ * one statement or one `BEGIN IMMEDIATE` transaction, and WAL mode lets readers run beside the
+ * writer. better-sqlite3 is synchronous; each operation is a few microseconds of prepared
+ * statement, well inside a message's budget.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+import type { Backend, BackendStatus, StoredText } from './backend';
+import { describeFault, STATE_ERROR_CODES, StateError } from './errors';
+import { type BucketState, takeToken } from './tokenBucket';
+import type { Clock, RateLimit } from './types';
+
+/** Marks the file as this bot's (`PRAGMA application_id`), so that another program's database is refused. */
+const APPLICATION_ID = 0x4d464c57; // "MFLW"
+const SCHEMA_VERSION = 1;
+
+// Keys first in the primary keys, so that deleting by a key's prefix is a range of the index.
+const SCHEMA = `
+CREATE TABLE entries (
+  key TEXT NOT NULL,
+  space TEXT NOT NULL,
+  value TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (key, space)
+);
+CREATE INDEX entries_by_expiry ON entries (expires_at);
+-- Buckets live until refilled (seconds), so the table stays small: the sweep scans it, and a take
+-- writes one B-tree, not three (table, key, expiry), which halves its cost.
+CREATE TABLE buckets (
+  key TEXT NOT NULL PRIMARY KEY,
+  tokens REAL NOT NULL,
+  updated_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+
+/** Rows deleted per statement (sweeping, deleting by prefix): each batch holds the write lock for a millisecond or so. */
+const BATCH = 500;
+const SWEEP_EVERY_MS = 60_000;
+/** How long a write waits for another process's write to finish. */
+const BUSY_TIMEOUT_MS = 1_000;
+
+interface BucketRow {
+  tokens: number;
+  updated_at: number;
+}
+
+export interface SqliteBackendOptions {
+  readonly file: string;
+  /** For faults of the background sweep, which has no caller to tell. */
+  readonly logger: Pick<Logger, 'warn'>;
+  readonly now?: Clock;
+}
+
+/** Whether the file is new, ours, or not for us; read before anything is written to it. */
+function checkFile(db: Database.Database): 'new' | 'ours' {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (applicationId !== 0 && applicationId !== APPLICATION_ID)
+    throw new Error('it is another program’s SQLite database');
+  if (version > SCHEMA_VERSION)
+    throw new Error(`it was written by a newer version of mailflow-bot (schema ${version})`);
+  if (version === SCHEMA_VERSION) return 'ours';
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as {
+    n: number;
+  };
+  if (tables.n > 0) throw new Error('it is another program’s SQLite database');
+  return 'new';
+}
+
+function openDatabase(file: string): Database.Database {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    const found = checkFile(db);
+    db.pragma('journal_mode = WAL');
+    // With WAL, NORMAL loses at most the last moments before a power cut, never the file's integrity.
+    db.pragma('synchronous = NORMAL');
+    if (found === 'new') {
+      db.transaction(() => {
+        // Another process starting on the same new file may have been first.
+        if (db.pragma('user_version', { simple: true }) === SCHEMA_VERSION) return;
+        db.exec(SCHEMA);
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      }).immediate();
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** `*`, `?` and `[` are GLOB's wildcards; inside brackets each stands for itself. */
+const globLiteral = (text: string) => text.replace(/[*?[]/g, '[$&]');
+
+function prepareStatements(db: Database.Database) {
+  const entry = 'key = ? AND space = ?';
+  return {
+    read: db.prepare<[string, string, number], { value: string; expires_at: number }>(
+      `SELECT value, expires_at FROM entries WHERE ${entry} AND expires_at > ?`,
+    ),
+    write: db.prepare(
+      `INSERT INTO entries (key, space, value, expires_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key, space) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,
+    ),
+    extend: db.prepare(`UPDATE entries SET expires_at = ? WHERE ${entry} AND expires_at > ?`),
+    remove: db.prepare(`DELETE FROM entries WHERE ${entry}`),
+    // GLOB with a literal prefix runs as a range of the primary key.
+    removeByPrefix: db.prepare(
+      'DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE key GLOB ? LIMIT ?)',
+    ),
+    removeBucketsByPrefix: db.prepare(
+      'DELETE FROM buckets WHERE key IN (SELECT key FROM buckets WHERE key GLOB ? LIMIT ?)',
+    ),
+    // Replaces an expired record, never a live one: `changes` is 1 exactly when this call recorded it.
+    claim: db.prepare(
+      `INSERT INTO entries (key, space, value, expires_at) VALUES (?, ?, 'true', ?)
+       ON CONFLICT (key, space) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
+       WHERE entries.expires_at <= ?`,
+    ),
+    readBucket: db.prepare<[string, number], BucketRow>(
+      'SELECT tokens, updated_at FROM buckets WHERE key = ? AND expires_at > ?',
+    ),
+    writeBucket: db.prepare(
+      `INSERT INTO buckets (key, tokens, updated_at, expires_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET tokens = excluded.tokens, updated_at = excluded.updated_at,
+         expires_at = excluded.expires_at`,
+    ),
+    sweepEntries: db.prepare(
+      'DELETE FROM entries WHERE rowid IN (SELECT rowid FROM entries WHERE expires_at <= ? LIMIT ?)',
+    ),
+    sweepBuckets: db.prepare(
+      'DELETE FROM buckets WHERE key IN (SELECT key FROM buckets WHERE expires_at <= ? LIMIT ?)',
+    ),
+  };
+}
+
+export class SqliteBackend implements Backend {
+  readonly name = 'sqlite';
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly takeAtomically: (key: string, limit: RateLimit, now: number) => boolean;
+  private readonly sweepTimer: NodeJS.Timeout;
+  private sweeping = false;
+  private readonly now: Clock;
+
+  /** Opens (creating the folder and the file where needed); throws a `StateError` naming the file. */
+  static open(options: SqliteBackendOptions): SqliteBackend {
+    try {
+      return new SqliteBackend(openDatabase(options.file), options);
+    } catch (error) {
+      throw new StateError(STATE_ERROR_CODES.sqliteOpen, `${options.file}: ${describeFault(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly options: SqliteBackendOptions,
+  ) {
+    this.statements = prepareStatements(db);
+    this.now = options.now ?? Date.now;
+    // BEGIN IMMEDIATE takes the write lock before reading, so two processes never decide on the same
+    // tokens (a deferred transaction would fail with SQLITE_BUSY when upgrading to write).
+    const take = db.transaction((key: string, limit: RateLimit, now: number): boolean => {
+      const outcome = takeToken(limit, this.readBucket(key, now), now);
+      if (outcome.taken)
+        this.statements.writeBucket.run(
+          key,
+          outcome.state.tokens,
+          outcome.state.updatedAt,
+          now + outcome.ttlMs,
+        );
+      return outcome.taken;
+    });
+    this.takeAtomically = (key, limit, now) => take.immediate(key, limit, now);
+    this.sweepTimer = setInterval(() => void this.sweepExpired(), SWEEP_EVERY_MS).unref();
+  }
+
+  private readBucket(key: string, now: number): BucketState | undefined {
+    const row = this.statements.readBucket.get(key, now);
+    return row && { tokens: row.tokens, updatedAt: row.updated_at };
+  }
+
+  async read(space: string, key: string): Promise<StoredText | undefined> {
+    const row = this.statements.read.get(key, space, this.now());
+    return row && { text: row.value, expiresAt: row.expires_at };
+  }
+
+  async write(space: string, key: string, text: string, ttlMs: number): Promise<void> {
+    this.statements.write.run(key, space, text, this.now() + ttlMs);
+  }
+
+  async extend(space: string, key: string, ttlMs: number): Promise<void> {
+    const now = this.now();
+    this.statements.extend.run(now + ttlMs, key, space, now);
+  }
+
+  async remove(space: string, key: string): Promise<void> {
+    this.statements.remove.run(key, space);
+  }
+
+  /** In batches, like the sweep: a large workspace's uninstall does not stall every other message. */
+  async removeByPrefix(prefix: string): Promise<void> {
+    const pattern = `${globLiteral(prefix)}*`;
+    for (const statement of [this.statements.removeByPrefix, this.statements.removeBucketsByPrefix]) {
+      await this.inBatches(() => statement.run(pattern, BATCH).changes);
+    }
+  }
+
+  async claim(space: string, key: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    return this.statements.claim.run(key, space, now + ttlMs, now).changes === 1;
+  }
+
+  async take(key: string, limit: RateLimit): Promise<boolean> {
+    return this.takeAtomically(key, limit, this.now());
+  }
+
+  /**
+   * Deletes expired rows in batches. Runs every minute; reads ignore expired rows anyway, so this
+   * only bounds the file's size. Returns the number of rows deleted.
+   */
+  async sweepExpired(): Promise<number> {
+    if (this.sweeping || !this.db.open) return 0;
+    this.sweeping = true;
+    let deleted = 0;
+    try {
+      for (const statement of [this.statements.sweepEntries, this.statements.sweepBuckets]) {
+        deleted += await this.inBatches(() => statement.run(this.now(), BATCH).changes);
+      }
+    } catch (error) {
+      this.options.logger.warn(
+        { file: this.options.file, err: error },
+        'state store: sweeping expired rows failed; will try again',
+      );
+    } finally {
+      this.sweeping = false;
+    }
+    return deleted;
+  }
+
+  /** Runs a batch delete until a batch comes back short, giving the event loop back in between. */
+  private async inBatches(deleteBatch: () => number): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const changes = deleteBatch();
+      deleted += changes;
+      if (changes < BATCH || !this.db.open) return deleted;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  status(): BackendStatus {
+    return { ok: true };
+  }
+
+  /** Folds the WAL back into the file, so that a restart has nothing to replay, then closes. */
+  async close(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    if (!this.db.open) return;
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      // Another process holds the file; SQLite checkpoints when the last connection closes.
+      this.options.logger.warn(
+        { file: this.options.file, err: error },
+        'state store: checkpoint on close failed',
+      );
+    }
+    this.db.close();
+  }
+}
