@@ -9,6 +9,7 @@ import {
   type LanguageChoice,
   type Locale,
   toAnswerLocale,
+  type Understanding,
 } from '../../core';
 import type { CoreApi } from './core';
 import { isFollowUp } from './followUps';
@@ -33,22 +34,46 @@ export interface Answered {
 /** The language of a reply that has no words to read it from: the user's choice, else the client's. */
 export const preferredLocale = ({ chosen, client }: Locales): Locale => chosen ?? toAnswerLocale(client);
 
-export async function answerText(
-  core: CoreApi,
-  text: string,
-  place: Place,
-  locales: Locales,
-  lastAnswer: () => Promise<AnswerRequest | undefined>,
-): Promise<Answered> {
+/** What the rules need to answer a message, beside its words. */
+export interface Context {
+  place: Place;
+  locales: Locales;
+  lastAnswer: () => Promise<AnswerRequest | undefined>;
+  /**
+   * Asks the channel for the client's locale (a bounded wait), where the event did not carry it and
+   * the answer's language turns on it; fills in `locales.client`.
+   */
+  lookUpClientLocale?: (() => Promise<void>) | undefined;
+}
+
+/**
+ * Whether the answer's language may be the client's (CONTRACT.md's rules): not when the language
+ * command names one, nor when the user chose one (unless the command forgets it), nor when the words
+ * say it.
+ */
+function followsClient({ intent, requestedLocale, writtenIn }: Understanding, locales: Locales): boolean {
+  const requested = intent === 'language' ? requestedLocale : undefined;
+  if (requested !== undefined && requested !== 'automatic') return false;
+  if (requested !== 'automatic' && locales.chosen !== undefined) return false;
+  return writtenIn === undefined;
+}
+
+export async function answerText(core: CoreApi, text: string, context: Context): Promise<Answered> {
+  const { place, locales } = context;
   // A bare mention of the bot ("@Mail flow"), an empty `/mailflow`: a request for help.
   if (!text.trim()) {
+    if (locales.chosen === undefined) await context.lookUpClientLocale?.();
     const answer = core.answerAgain(HELP_REQUEST, preferredLocale(locales));
     return { outcome: { kind: 'answer', answer } };
   }
-  const { understanding, answer } = core.ask(text, {
-    clientLocale: locales.client,
-    chosenLocale: locales.chosen,
-  });
+  const ask = () => core.ask(text, { clientLocale: locales.client, chosenLocale: locales.chosen });
+  let { understanding, answer } = ask();
+  if (context.lookUpClientLocale && followsClient(understanding, locales)) {
+    // Only now is the client's locale worth waiting for; with it the words are read again (it
+    // settles a tie between two languages).
+    await context.lookUpClientLocale();
+    if (locales.client) ({ understanding, answer } = ask());
+  }
   const answered: Answered['outcome'] = { kind: 'answer', answer };
   if (understanding.intent === 'language') {
     const choice = understanding.requestedLocale;
@@ -59,7 +84,7 @@ export async function answerText(
     const note = { text: followUpWithoutThreadText(answer.locale), locale: answer.locale };
     return { outcome: { kind: 'hint', note } };
   }
-  const previous = await lastAnswer();
+  const previous = await context.lastAnswer();
   if (!previous) return { outcome: answered };
   // The question's own language still rules: the answer to it is already in the right one.
   const again = core.answerAgain({ ...previous, intent: understanding.intent }, answer.locale);

@@ -47,6 +47,8 @@ interface Steps {
   delivered(outcome: Outcome, where: Delivered | undefined, logger: Logger): Promise<void>;
   /** Whether a refusal tells the user (default true). */
   notice?: boolean;
+  /** The apology's language, where finding it may take a lookup; else the one known by then. */
+  apologyLocale?: () => Promise<Locale>;
 }
 
 export class Conversation {
@@ -71,28 +73,27 @@ export class Conversation {
   async respond(message: UserMessage, reply: Reply): Promise<void> {
     const started = performance.now();
     const locales: Locales = { chosen: undefined, client: message.clientLocale };
+    const lookUpClientLocale = this.clientLocaleLookup(message, locales);
     await this.handle(message, 'message', locales, reply, {
       decide: async (logger) => {
         locales.chosen = await this.languages.chosen(message);
-        if (!locales.chosen && !locales.client && message.lookUpClientLocale) {
-          locales.client = await within(
-            message.lookUpClientLocale(),
-            CONVERSATION_LIMITS.clientLocale.waitMs,
-          );
-        }
         logger.debug({ text: message.text }, 'message received');
-        const { outcome, languageChoice } = await answerText(
-          this.core,
-          message.text,
-          message.place,
+        const { outcome, languageChoice } = await answerText(this.core, message.text, {
+          place: message.place,
           locales,
-          () => this.lastAnswers.get(message.channel, message.place.key),
-        );
+          lastAnswer: () => this.lastAnswers.get(message.channel, message.place.key),
+          lookUpClientLocale,
+        });
         if (languageChoice === 'automatic') await this.languages.forget(message);
         else if (languageChoice !== undefined) await this.languages.choose(message, languageChoice);
         if (outcome.kind === 'answer')
           await this.lastAnswers.remember(message.channel, message.place.key, outcome.answer.request);
         return outcome;
+      },
+      // A first message that failed before the client's locale was needed: the apology still follows it.
+      apologyLocale: async () => {
+        if (locales.chosen === undefined) await lookUpClientLocale?.();
+        return preferredLocale(locales);
       },
       delivered: async (outcome, _where, logger) => {
         const latencyMs = elapsedMs(started);
@@ -179,6 +180,24 @@ export class Conversation {
     await this.apologize(error, reply, logger, preferredLocale(locales));
   }
 
+  /**
+   * The wait for a client locale the channel must look up (Slack's users.info): bounded, so that an
+   * ack is never late; the lookup goes on after it and fills the channel's cache for next time. None
+   * when the locale is already known.
+   */
+  private clientLocaleLookup(message: UserMessage, locales: Locales): (() => Promise<void>) | undefined {
+    const { lookUpClientLocale } = message;
+    if (!lookUpClientLocale || locales.client) return undefined;
+    // Once per message, whoever asks (the answer, then perhaps its apology).
+    let lookup: Promise<void> | undefined;
+    return () => {
+      lookup ??= within(lookUpClientLocale(), CONVERSATION_LIMITS.clientLocale.waitMs).then((locale) => {
+        locales.client = locale;
+      });
+      return lookup;
+    };
+  }
+
   private turnLogger(sender: Sender): Logger {
     return this.logger.child({ channel: sender.channel, turn: turnReference() });
   }
@@ -216,7 +235,10 @@ export class Conversation {
       outcome = await steps.decide(logger);
       where = await reply(outcome);
     } catch (error) {
-      await this.apologize(error, reply, logger, preferredLocale(locales));
+      const locale = await (steps.apologyLocale?.() ?? Promise.resolve(preferredLocale(locales))).catch(() =>
+        preferredLocale(locales),
+      );
+      await this.apologize(error, reply, logger, locale);
       return;
     }
     try {
