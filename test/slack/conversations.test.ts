@@ -87,6 +87,12 @@ describe('/mailflow', () => {
     expect(headerOf(body)).toBe(ask('4.7.320', { chosenLocale: 'pl' }).answer.title);
   });
 
+  test('a question whose words say its language asks Slack for no locale', async () => {
+    const body = (await (await slack.command('¿qué significa 4.4.312?', 'UWORDS')).json()) as Message;
+    expect(headerOf(body)).toBe(ask('¿qué significa 4.4.312?').answer.title);
+    expect(slack.standIn.callsOf('users.info').filter((call) => call.body.user === 'UWORDS')).toEqual([]);
+  });
+
   test('the question’s own language wins over the Slack locale', async () => {
     const body = (await (await slack.command('¿qué significa 4.4.315?', 'UEN3')).json()) as Message;
     expect(headerOf(body)).toBe(ask('¿qué significa 4.4.315?').answer.title);
