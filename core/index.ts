@@ -6,7 +6,7 @@ import { buildAnswer } from './answer/build';
 import type { Answer } from './answer/model';
 import { type AnswerRequest, requestFrom } from './answer/request';
 import { translatorFor } from './i18n';
-import { DEFAULT_LOCALE, type Locale, toAnswerLocale } from './locales';
+import { DEFAULT_LOCALE, type LanguageChoice, type Locale, toAnswerLocale } from './locales';
 import { type Understanding, understand } from './understand';
 
 export interface AskOptions {
@@ -23,13 +23,14 @@ export interface Reply {
 
 /**
  * The answer's language, first rule that applies (CONTRACT.md): the language a language command asks
- * for; the user's stored choice; the language the question is written in; the client's locale; English.
+ * for; the user's stored choice (unless the command asks to choose automatically again, which forgets
+ * it); the language the question is written in; the client's locale; English.
  */
 export function chooseAnswerLocale(understanding: Understanding, options: AskOptions): Locale {
-  if (understanding.intent === 'language' && understanding.requestedLocale)
-    return understanding.requestedLocale;
+  const requested = understanding.intent === 'language' ? understanding.requestedLocale : undefined;
+  if (requested !== undefined && requested !== 'automatic') return requested;
   return (
-    options.chosenLocale ??
+    (requested === 'automatic' ? undefined : options.chosenLocale) ??
     understanding.writtenIn ??
     (options.clientLocale ? toAnswerLocale(options.clientLocale) : DEFAULT_LOCALE)
   );
@@ -51,7 +52,11 @@ export function ask(text: string, options: AskOptions = {}): Reply {
  * `requestedLocale`: the language the user just picked on a language card, so that card confirms the
  * choice ("From now on I'll answer in …") instead of asking again.
  */
-export function answerAgain(request: AnswerRequest, locale: Locale, requestedLocale?: Locale): Answer {
+export function answerAgain(
+  request: AnswerRequest,
+  locale: Locale,
+  requestedLocale?: LanguageChoice,
+): Answer {
   return buildAnswer(request, locale, requestedLocale);
 }
 
@@ -63,6 +68,11 @@ export function apologyText(locale: Locale, reference: string): string {
 /** The polite note for a user (or a loop of bots) sending faster than the bot answers. */
 export function rateLimitedText(locale: Locale): string {
   return translatorFor(locale).text('error.rateLimited');
+}
+
+/** The hint for a follow-up ("how do I fix it?") posted where there is no earlier answer to follow. */
+export function followUpWithoutThreadText(locale: Locale): string {
+  return translatorFor(locale).text('error.followUpWithoutThread');
 }
 
 export {
@@ -85,7 +95,7 @@ export { type CheckTarget, parseCheckTarget, parseHostName } from './check/targe
 export { checkVerdict } from './check/verdict';
 export { type Translator, translatorFor } from './i18n';
 export { KNOWN_CODES, type KnownCode } from './knowledge/knownCodes';
-export { AUTONYMS, isLocale, LOCALES, type Locale, toAnswerLocale } from './locales';
+export { AUTONYMS, isLocale, type LanguageChoice, LOCALES, type Locale, toAnswerLocale } from './locales';
 export { renderCheckText } from './render/checkText';
 export { plainOf, type Run, splitBold } from './render/inline';
 export { escapeForTerminal, renderPlainText } from './render/plainText';

@@ -23,6 +23,12 @@ export const LOCALES = LANGUAGES.map((language) => language.tag) as unknown as T
 
 export const DEFAULT_LOCALE: Locale = 'en';
 
+/**
+ * What a language command asks for: one of the six languages, or `automatic` (`lang auto`), which
+ * forgets the stored choice so that the other rules choose the language again.
+ */
+export type LanguageChoice = Locale | 'automatic';
+
 /** Each language's name in itself, for language pickers. */
 export const AUTONYMS = Object.fromEntries(
   LANGUAGES.map((language) => [language.tag, language.autonym]),

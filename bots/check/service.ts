@@ -7,7 +7,7 @@ import type { CheckRefusal } from '../../core/check/messages';
 import type { CheckResult } from '../../core/check/model';
 import { type CheckTarget, parseCheckTarget, parseHostName } from '../../core/check/target';
 import { checkVerdict } from '../../core/check/verdict';
-import { type RateLimit, RateLimiter } from '../server/rateLimiter';
+import { type RateLimit, TokenBuckets } from '../runtime/tokenBuckets';
 import { checkServer } from './checkServer';
 import type { CheckSettings } from './settings';
 
@@ -73,12 +73,7 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
   const now = options.now ?? Date.now;
   const cacheMs = options.cacheMs ?? CACHE_MS;
   const limits = options.limits ?? DEFAULT_CHECK_LIMITS;
-  const limiter = new RateLimiter({
-    perUser: limits.perRequester,
-    perConversation: limits.perTarget,
-    maxKeys: 10_000,
-    now,
-  });
+  const buckets = new TokenBuckets({ maxKeys: 10_000, now });
   const allowed = settings.allowedRequesters ? new Set(settings.allowedRequesters) : undefined;
   const cache = new Map<string, { result: CheckResult; expires: number }>();
   /** Checks running now, so that two people asking about one target at once share one check. */
@@ -145,7 +140,10 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     if (hit) return log(requester, target.host, { kind: 'checked', result: hit, cached: true }, domain);
     const shared = running.get(key);
     if (shared) return log(requester, target.host, await shared, domain);
-    if (limiter.check(requester.key, target.host) !== 'allow') return refuse('rateLimited');
+    const admitted =
+      buckets.take(`requester:${requester.key}`, limits.perRequester) &&
+      buckets.take(`target:${target.host}`, limits.perTarget);
+    if (!admitted) return refuse('rateLimited');
 
     const pending = check(key, target, domain).finally(() => running.delete(key));
     running.set(key, pending);

@@ -3,6 +3,7 @@
  * process's one settings reader (the server's config, the CLI) and validated here, once, for both.
  */
 import ipaddr from 'ipaddr.js';
+import { CodedError, ERROR_CODES } from '../runtime/errors';
 
 export interface CheckSettings {
   /** `CHECK_ENABLED` (default true). */
@@ -33,7 +34,8 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = {
 };
 
 /** A wrong `CHECK_*` setting, named. */
-export class CheckSettingError extends Error {
+export class CheckSettingError extends CodedError {
+  readonly code = ERROR_CODES.checkSettingInvalid;
   constructor(
     readonly setting: string,
     readonly problem: string,

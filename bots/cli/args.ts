@@ -1,6 +1,7 @@
 /** Command-line arguments of `mailflow` (CONTRACT.md, "The command line"). */
 import { parseArgs } from 'node:util';
 import { LOCALES } from '../../core';
+import { CodedError, ERROR_CODES } from '../runtime/errors';
 
 export const FORMATS = ['text', 'json', 'teams', 'slack'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -12,7 +13,9 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' };
 
-export class UsageError extends Error {}
+export class UsageError extends CodedError {
+  readonly code = ERROR_CODES.commandLineUsage;
+}
 
 export const USAGE = `mailflow: what an Exchange Online connector delivery error means and how to fix it, in six
 languages, and a live check of the destination mail server.

@@ -8,11 +8,14 @@ import {
 } from '../../core';
 import { checkServer } from '../check/checkServer';
 import type { CheckSettings } from '../check/settings';
+import { CodedError, ERROR_CODES } from '../runtime/errors';
 import { type Command, UsageError } from './args';
 import { checkIn } from './checkOutput';
 
 /** The check was not run: turned off, or the guard refused the target. Nothing was connected to. */
-export class CheckRefusedError extends Error {}
+export class CheckRefusedError extends CodedError {
+  readonly code = ERROR_CODES.checkRefused;
+}
 
 export async function runCheckCommand(
   command: Extract<Command, { kind: 'check' }>,

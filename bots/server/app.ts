@@ -1,15 +1,19 @@
-/** The HTTP server: one restify server for every channel, plus health and readiness checks. */
+/**
+ * The HTTP server: one restify server for every channel's routes, plus health and readiness checks,
+ * and short answers for probes (GET /, GET or HEAD on an endpoint) that need no log line of their own.
+ */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
-import type { Channel } from './channel';
+import type { Channel } from '../runtime/channel';
+import type { Logger } from '../runtime/logger';
 import {
   applyConnectionLimits,
   type ConnectionLimits,
   DEFAULT_CONNECTION_LIMITS,
 } from './http/connectionLimits';
 import { refuseEncodedBodies } from './http/contentEncoding';
-import type { Logger } from './logger';
+import { answerProbes, logRefusal } from './probes';
 
 /** How long requests in flight get to finish after the server stops listening, before their sockets close. */
 export const REQUEST_GRACE_MS = 6_000;
@@ -59,9 +63,14 @@ export function createBotServer(
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
     return next();
   });
-  for (const channel of channels) channel.mount(server);
+  for (const route of channels.flatMap((channel) => channel.routes)) {
+    server.post(route.path, async (req: restify.Request, res: restify.Response) => {
+      await route.handle(req, res);
+    });
+  }
+  answerProbes(server, channels, logger);
   server.on('restifyError', (req, _res, error, callback) => {
-    logger.warn({ err: error, method: req.method, path: req.path() }, 'request failed');
+    logRefusal(logger, req, error);
     return callback();
   });
 

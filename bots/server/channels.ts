@@ -1,21 +1,20 @@
-/** The channels the server runs, from the settings. Each channel adds itself here. */
-import { createSlackChannel } from '../slack/channel';
-import { createTeamsChannel } from '../teams/channel';
-import type { Channel } from './channel';
+/** The channels the server runs: the plugins of the channel list, built from the settings. */
+import type { ChannelDeps, ChannelPlugin } from '../conversation/channelPlugin';
+import type { Channel } from '../runtime/channel';
+import * as channelList from './channelList';
 import type { Config } from './config';
-import type { Logger } from './logger';
 
-export function buildChannels(config: Config, logger: Logger): Channel[] {
-  const { outbound } = config;
-  const channels: Channel[] = [createTeamsChannel(config.teams, { logger, outbound })];
-  if (config.slack.mode !== 'off') channels.push(createSlackChannel(config.slack, { logger, outbound }));
-  return channels;
+/** The plugins, by name: a module's exports have no order that every toolchain keeps. */
+export const CHANNEL_PLUGINS: readonly ChannelPlugin[] = Object.values<ChannelPlugin>(channelList).sort(
+  (a, b) => a.name.localeCompare(b.name),
+);
+
+/** Builds the configured channels; each one's module (and SDK) loads now, after the settings were checked. */
+export function createChannels(config: Config, deps: ChannelDeps): Promise<Channel[]> {
+  return Promise.all(config.channels.map(({ setup }) => setup.create(deps)));
 }
 
 /** The start-up log's lines: how each channel runs, and which are off. */
 export function describeChannels(config: Config, channels: readonly Channel[]): string[] {
-  return [
-    ...channels.map((channel) => channel.description),
-    ...(config.slack.mode === 'off' ? ['Slack: off (no SLACK_* settings)'] : []),
-  ];
+  return [...channels.map((channel) => channel.description), ...config.channelsOff];
 }

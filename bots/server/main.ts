@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-/** `npm start`: reads the settings once, then serves every configured channel on one HTTP server. */
-import { loadLanguageModel } from '../../core';
-import { createBotServer } from './app';
-import { buildChannels, describeChannels } from './channels';
-import { type Config, ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
+/**
+ * `npm start`: reads and checks the settings first, with nothing heavy loaded, so that a wrong one
+ * is reported at once; then loads the server, the state store, the conversation layer and each
+ * configured channel (with its SDK), and serves them on one HTTP server.
+ */
+
+import { ConfigError } from '../runtime/settings';
+import { createChannels, describeChannels } from './channels';
+import { type Config, loadConfig } from './config';
 
 const SHUTDOWN_DEADLINE_MS = 9_500;
 /**
@@ -18,18 +21,30 @@ function readSettings(): Config {
     return loadConfig(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    // One line naming the setting; never the value of a secret.
-    process.stderr.write(`mailflow-bot: bad setting ${error.message}\n`);
+    // One line per setting, naming it; never the value of a secret.
+    for (const { setting, problem } of error.problems)
+      process.stderr.write(`mailflow-bot: bad setting ${setting}: ${problem}\n`);
     process.exit(1);
   }
 }
 
 async function main(): Promise<void> {
   const config = readSettings();
+  const [{ createLogger }, { createBotServer }, { Conversation }, { openStateStore }, { loadLanguageModel }] =
+    await Promise.all([
+      import('../runtime/logger'),
+      import('./app'),
+      import('../conversation/conversation'),
+      import('../runtime/state'),
+      import('../../core'),
+    ]);
   const logger = createLogger(config.logLevel);
   // Understanding reads languages with a model that loads once, before the first message.
   await loadLanguageModel();
-  const channels = buildChannels(config, logger);
+  // What the conversation layer keeps (STATE_URL): SQLite by default, Redis for replicas, memory for tests.
+  const store = await openStateStore(config.state, { logger: logger.child({ component: 'state' }) });
+  const conversation = new Conversation({ logger, store });
+  const channels = await createChannels(config, { logger, outbound: config.outbound, conversation });
   const server = createBotServer(channels, logger);
   for (const line of describeChannels(config, channels)) logger.info(line);
   const address = await server.listen(config.port, config.host);
@@ -45,13 +60,16 @@ async function main(): Promise<void> {
       logger.error('shutdown took longer than 10 seconds; exiting');
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    server.close({ drainMs: READINESS_DRAIN_MS }).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    server
+      .close({ drainMs: READINESS_DRAIN_MS })
+      .then(() => conversation.store.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

@@ -4,7 +4,7 @@
  * decides what is written; Bolt's own `setLevel` calls are ignored for that reason.
  */
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../server/logger';
+import type { Logger } from '../runtime/logger';
 
 const BOLT_LEVEL_OF_PINO: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,

@@ -1,29 +1,24 @@
 /**
  * The Slack channel: Bolt with this bot's receiver (HTTP on the shared server, or Socket Mode), the
- * handlers, and the state they share. The only entry point of bots/slack for the server.
+ * handlers. The only entry point of bots/slack for the server (through its plugin).
  */
 import { App } from '@slack/bolt';
-import type { Channel } from '../server/channel';
-import type { SlackConfig } from '../server/config';
-import type { Logger } from '../server/logger';
-import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../server/outbound/policy';
-import { DEFAULT_RATE_LIMITS, RateLimiter } from '../server/rateLimiter';
-import { newReference } from '../server/reference';
-import { withTurnReference } from '../server/turnReference';
+import type { ChannelDeps } from '../conversation/channelPlugin';
+import type { Channel } from '../runtime/channel';
+import { newReference } from '../runtime/reference';
+import { withTurnReference } from '../runtime/turnReference';
 import { boltLoggerFor } from './boltLogger';
-import { Answering, type CoreApi, REAL_CORE } from './conversation/answering';
 import { registerAnswerActions } from './handlers/actions';
 import { registerSlashCommand } from './handlers/command';
 import type { HandlerContext } from './handlers/context';
 import { registerConversationEvents } from './handlers/events';
 import { InFlightWork } from './handlers/inFlight';
-import { ignoreRedeliveries } from './handlers/redeliveries';
-import { SLACK_EVENTS_PATH } from './http/restifyReceiver';
+import { SLACK_EVENTS_PATH } from './http/httpReceiver';
 import { BotIdentity } from './identity';
 import { responseUrlPoster } from './outbound/responseUrl';
 import { webApiClientOptions } from './outbound/webApiTransport';
 import { createReceiver } from './receiver';
-import { createSlackState, type SlackState } from './state';
+import type { SlackSettings } from './settings';
 import { UserLocales } from './userLocale';
 
 /**
@@ -32,26 +27,10 @@ import { UserLocales } from './userLocale';
  */
 const STOP_GRACE_MS = 6_000;
 
-export interface SlackChannelDeps {
-  logger: Logger;
-  /** What the bot remembers; in memory unless a shared store is given. */
-  state?: SlackState;
-  /** The core's answering functions; tests replace them to exercise the error path. */
-  core?: CoreApi;
-  /** Rate limits; tests set tight ones. */
-  limits?: RateLimiter;
-  /** Timeouts and retries of calls to the Web API and to response URLs; tests shorten them. */
-  outbound?: OutboundPolicy;
-}
-
-export function createSlackChannel(
-  config: Exclude<SlackConfig, { mode: 'off' }>,
-  deps: SlackChannelDeps,
-): Channel {
+export function createSlackChannel(config: SlackSettings, deps: ChannelDeps): Channel {
   const logger = deps.logger.child({ channel: 'slack' });
-  const state = deps.state ?? createSlackState();
   const boltLogger = boltLoggerFor(logger);
-  const outbound = deps.outbound ?? DEFAULT_OUTBOUND_POLICY;
+  const { outbound } = deps;
   const receiver = createReceiver(config, logger, boltLogger);
   const identity = new BotIdentity(config.botToken, (token) => app.client.auth.test({ token }));
   const app: App = new App({
@@ -68,16 +47,14 @@ export function createSlackChannel(
 
   const handlers: HandlerContext = {
     logger,
-    answering: new Answering(state, deps.core ?? REAL_CORE),
-    userLocales: new UserLocales(state.userLocales, logger),
-    limits: deps.limits ?? new RateLimiter(DEFAULT_RATE_LIMITS),
+    conversation: deps.conversation,
+    userLocales: new UserLocales(logger),
     postToResponseUrl: responseUrlPoster(outbound, logger),
   };
   const inFlight = new InFlightWork();
   // One reference per request: a delivery given up in the Web API client and the apology share it.
   app.use(({ next }) => withTurnReference(newReference, next));
   app.use(inFlight.middleware);
-  app.use(ignoreRedeliveries(state.seenEvents, logger));
   registerSlashCommand(app, handlers);
   registerConversationEvents(app, handlers);
   registerAnswerActions(app, handlers);
@@ -88,9 +65,7 @@ export function createSlackChannel(
       receiver.kind === 'http'
         ? `Slack: HTTP at POST ${SLACK_EVENTS_PATH}, every request verified with SLACK_SIGNING_SECRET`
         : 'Slack: Socket Mode (outgoing WebSocket, no public URL needed)',
-    mount(server) {
-      if (receiver.kind === 'http') receiver.receiver.mount(server);
-    },
+    routes: receiver.kind === 'http' ? [receiver.receiver.route] : [],
     async start() {
       // Learn the bot's ids now, so that no request has to wait for auth.test.
       identity.ids().then(

@@ -3,19 +3,15 @@
  * app-level token, over Socket Mode (an outgoing WebSocket, so no public URL is needed).
  */
 import { type Logger as BoltLogger, SocketModeReceiver } from '@slack/bolt';
-import type { SlackConfig } from '../server/config';
-import type { Logger } from '../server/logger';
-import { RestifyReceiver } from './http/restifyReceiver';
+import type { Logger } from '../runtime/logger';
+import { HttpReceiver } from './http/httpReceiver';
+import type { SlackSettings } from './settings';
 
 export type SlackReceiver =
-  | { kind: 'http'; receiver: RestifyReceiver }
+  | { kind: 'http'; receiver: HttpReceiver }
   | { kind: 'socket'; receiver: SocketModeReceiver };
 
-export function createReceiver(
-  config: Exclude<SlackConfig, { mode: 'off' }>,
-  logger: Logger,
-  boltLogger: BoltLogger,
-): SlackReceiver {
+export function createReceiver(config: SlackSettings, logger: Logger, boltLogger: BoltLogger): SlackReceiver {
   if (config.mode === 'socket') {
     return {
       kind: 'socket',
@@ -27,5 +23,5 @@ export function createReceiver(
       }),
     };
   }
-  return { kind: 'http', receiver: new RestifyReceiver({ signingSecret: config.signingSecret, logger }) };
+  return { kind: 'http', receiver: new HttpReceiver({ signingSecret: config.signingSecret, logger }) };
 }

@@ -1,9 +1,10 @@
 /**
- * The Slack user's locale ("es-ES", "pt-BR"), the third rule for the answer language. One
+ * The Slack user's locale ("es-ES", "pt-BR"), the client locale of the answer-language rules. One
  * `users.info` per user per day; a failed lookup only means the next rule (English) applies.
  */
-import type { Logger } from '../server/logger';
-import type { KeyValueStore } from '../server/memoryStore';
+import { CONVERSATION_LIMITS } from '../conversation/limits';
+import type { Logger } from '../runtime/logger';
+import { MemoryStore } from '../runtime/memoryStore';
 
 export interface UsersInfoClient {
   users: {
@@ -12,6 +13,7 @@ export interface UsersInfoClient {
 }
 
 export class UserLocales {
+  private readonly cache = new MemoryStore<string>(CONVERSATION_LIMITS.clientLocale);
   /** Lookups under way: a user's messages that arrive together share one `users.info` call. */
   private readonly pending = new Map<string, Promise<string | undefined>>();
   private givenUp = false;
@@ -20,23 +22,21 @@ export class UserLocales {
     this.giveUpWaiting = () => resolve(undefined);
   });
 
-  constructor(
-    private readonly store: KeyValueStore<string>,
-    private readonly logger: Logger,
-  ) {}
+  constructor(private readonly logger: Logger) {}
 
   /** The locale already known, without a Web API call. */
-  cached(userId: string): string | undefined {
-    return this.store.get(userId);
+  cached(team: string, userId: string): string | undefined {
+    return this.cache.get(`${team}:${userId}`);
   }
 
-  lookUp(client: UsersInfoClient, userId: string): Promise<string | undefined> {
-    const known = this.store.get(userId);
+  lookUp(client: UsersInfoClient, team: string, userId: string): Promise<string | undefined> {
+    const key = `${team}:${userId}`;
+    const known = this.cache.get(key);
     if (known || this.givenUp) return Promise.resolve(known);
-    let lookup = this.pending.get(userId);
+    let lookup = this.pending.get(key);
     if (!lookup) {
-      lookup = this.fetch(client, userId).finally(() => this.pending.delete(userId));
-      this.pending.set(userId, lookup);
+      lookup = this.fetch(client, key, userId).finally(() => this.pending.delete(key));
+      this.pending.set(key, lookup);
     }
     return Promise.race([lookup, this.gaveUp]);
   }
@@ -50,12 +50,12 @@ export class UserLocales {
     this.giveUpWaiting();
   }
 
-  private async fetch(client: UsersInfoClient, userId: string): Promise<string | undefined> {
+  private async fetch(client: UsersInfoClient, key: string, userId: string): Promise<string | undefined> {
     try {
       const result = await client.users.info({ user: userId, include_locale: true });
       const locale = result.user?.locale;
       if (locale) {
-        this.store.set(userId, locale);
+        this.cache.set(key, locale);
         this.logger.debug({ userId, locale }, 'Slack: user locale cached');
       }
       return locale;

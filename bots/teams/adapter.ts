@@ -12,7 +12,7 @@ import type {
   BotFrameworkAuthentication,
   ConnectorClientOptions,
 } from 'botframework-connector';
-import type { TeamsConfig } from '../server/config';
+import type { TeamsSettings } from './settings';
 
 /**
  * With a bot registration every incoming request must carry a valid Bot Framework token and replies
@@ -21,7 +21,7 @@ import type { TeamsConfig } from '../server/config';
  * the ConnectorClient that sends replies (its HTTP client: the outbound retry policy).
  */
 export function authenticationFor(
-  config: TeamsConfig,
+  config: TeamsSettings,
   connector: ConnectorClientOptions = {},
 ): BotFrameworkAuthentication {
   const withConnector = (options: ConfigurationBotFrameworkAuthenticationOptions) =>

@@ -1,17 +1,11 @@
 /** The Teams channel: POST /api/messages, served by botbuilder's CloudAdapter and the mail flow bot. */
 import { AuthenticationConstants, type BotFrameworkAuthentication } from 'botframework-connector';
-import type { Channel } from '../server/channel';
-import type { TeamsConfig } from '../server/config';
-import type { Logger } from '../server/logger';
-import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../server/outbound/policy';
-import { DEFAULT_RATE_LIMITS, RateLimiter } from '../server/rateLimiter';
-import { newReference } from '../server/reference';
-import { turnReference } from '../server/turnReference';
+import type { ChannelDeps } from '../conversation/channelPlugin';
+import type { Channel } from '../runtime/channel';
+import { newReference } from '../runtime/reference';
 import { authenticationFor, createAdapter } from './adapter';
-import { type Answerer, coreAnswerer } from './bot/answerer';
-import { createMemoryState, type TeamsState } from './bot/state';
-import { MailflowTeamsBot } from './bot/teamsBot';
-import { createTurnErrorHandler } from './bot/turnErrors';
+import { senderOf } from './bot/activityInfo';
+import { MailflowTeamsBot, replyTo } from './bot/teamsBot';
 import { createRetryingHttpClient } from './connector/retryingHttpClient';
 import { TEAMS_TURN_BUDGET, type TurnBudgetLimits } from './connector/turnBudget';
 import { activityEndpoint } from './http/activityEndpoint';
@@ -22,28 +16,15 @@ import {
   type TokenChecks,
 } from './http/authenticate';
 import { type KeySource, tokenIssuers } from './http/bearerToken';
-import { jsonBody } from './http/jsonBody';
+import { MESSAGES_PATH, messagesRoute } from './http/messagesRoute';
 import { OpenIdKeys } from './http/openIdKeys';
+import type { TeamsSettings } from './settings';
 
-export const MESSAGES_PATH = '/api/messages';
-
-/** Bot Framework activities are small; a card action carries at most a few KB of request. */
-const MAX_BODY_BYTES = 256 * 1024;
-
-export interface TeamsChannelDeps {
-  logger: Logger;
-  /** The core; tests inject one that fails. */
-  answerer?: Answerer;
-  /** Users' language choices and conversations' last answers; in memory by default. */
-  state?: TeamsState;
+export interface TeamsChannelDeps extends ChannelDeps {
   /** Replaces the authentication built from the settings. */
   authentication?: BotFrameworkAuthentication;
   /** Correlation ids for errors. */
   newReference?: () => string;
-  /** Rate limits; tests set tight ones. */
-  limits?: RateLimiter;
-  /** Timeouts and retries of replies to the connector; tests shorten them. */
-  outbound?: OutboundPolicy;
   /** Where the keys that sign tokens are published; tests point them at a stand-in. */
   openIdMetadataUrls?: Readonly<Record<KeySource, string>>;
   /** The time a turn's replies and apology must fit in. */
@@ -58,58 +39,50 @@ const OPEN_ID_METADATA_URLS: Readonly<Record<KeySource, string>> = {
 
 /** The token checks of an authenticated bot; none in local mode. */
 function tokenChecks(
-  config: TeamsConfig,
+  settings: TeamsSettings,
   urls: Readonly<Record<KeySource, string>>,
 ): TokenChecks | undefined {
-  if (config.mode === 'local') return undefined;
+  if (settings.mode === 'local') return undefined;
   return {
-    issuers: tokenIssuers(config.tenantId),
+    issuers: tokenIssuers(settings.tenantId),
     keys: { channel: new OpenIdKeys(urls.channel), emulator: new OpenIdKeys(urls.emulator) },
   };
 }
 
-function describe(config: TeamsConfig): string {
-  return config.mode === 'local'
+function describe(settings: TeamsSettings): string {
+  return settings.mode === 'local'
     ? `Teams at POST ${MESSAGES_PATH} in local mode: requests are NOT authenticated (for the Bot Framework Emulator and the Microsoft 365 Agents Playground only)`
-    : `Teams at POST ${MESSAGES_PATH}: every request authenticated for bot ${config.appId} (${config.appType})`;
+    : `Teams at POST ${MESSAGES_PATH}: every request authenticated for bot ${settings.appId} (${settings.appType})`;
 }
 
-export function createTeamsChannel(config: TeamsConfig, deps: TeamsChannelDeps): Channel {
+export function createTeamsChannel(settings: TeamsSettings, deps: TeamsChannelDeps): Channel {
   const logger = deps.logger.child({ channel: 'teams' });
-  const state = deps.state ?? createMemoryState();
-  const makeReference = deps.newReference ?? newReference;
-  const httpClient = createRetryingHttpClient(deps.outbound ?? DEFAULT_OUTBOUND_POLICY, logger);
-  const authentication = deps.authentication ?? authenticationFor(config, { httpClient });
+  const httpClient = createRetryingHttpClient(deps.outbound, logger);
+  const authentication = deps.authentication ?? authenticationFor(settings, { httpClient });
   const adapter = createAdapter(authentication);
-  // One reference per turn: a reply given up in the connector client and the apology share it.
-  adapter.onTurnError = createTurnErrorHandler({ logger, state, newReference: turnReference });
-  const bot = new MailflowTeamsBot({
-    answerer: deps.answerer ?? coreAnswerer,
-    state,
-    logger,
-    newReference: turnReference,
-    limits: deps.limits ?? new RateLimiter(DEFAULT_RATE_LIMITS),
-  });
+  const bot = new MailflowTeamsBot(deps.conversation, logger);
+  // An error outside the conversation layer's own work (botbuilder failing on an activity).
+  adapter.onTurnError = (context, error) =>
+    deps.conversation.fail(senderOf(context.activity), error, replyTo(context));
   const endpoint = activityEndpoint({
-    localMode: config.mode === 'local',
+    localMode: settings.mode === 'local',
     authenticate: createAuthenticator({
       authentication,
-      tokens: tokenChecks(config, deps.openIdMetadataUrls ?? OPEN_ID_METADATA_URLS),
+      tokens: tokenChecks(settings, deps.openIdMetadataUrls ?? OPEN_ID_METADATA_URLS),
       timeoutMs: AUTHENTICATION_TIMEOUT_MS,
       maxStalled: MAX_STALLED_AUTHENTICATIONS,
     }),
     adapter,
     logic: (context) => bot.run(context),
     logger,
-    newReference: makeReference,
+    // One reference per turn: a reply given up in the connector client and the apology share it.
+    newReference: deps.newReference ?? newReference,
     budget: deps.turnBudget ?? TEAMS_TURN_BUDGET,
   });
 
   return {
     name: 'teams',
-    description: describe(config),
-    mount(server) {
-      server.post(MESSAGES_PATH, ...jsonBody(logger, MAX_BODY_BYTES), endpoint);
-    },
+    description: describe(settings),
+    routes: [messagesRoute(logger, endpoint)],
   };
 }

@@ -6,7 +6,7 @@
 import { checkAskBody } from '../check/askAnswer';
 import { type Translator, translatorFor } from '../i18n';
 import { linkUrl } from '../knowledge/links';
-import type { Locale } from '../locales';
+import type { LanguageChoice, Locale } from '../locales';
 import type { Intent } from '../understand';
 import type { AnswerBody } from './body';
 import { codeAnswer } from './codeAnswer';
@@ -18,7 +18,7 @@ function body(
   t: Translator,
   locale: Locale,
   request: AnswerRequest,
-  requested: Locale | undefined,
+  requested: LanguageChoice | undefined,
 ): AnswerBody {
   switch (request.intent) {
     case 'explain':
@@ -59,7 +59,11 @@ function foldsOf(t: Translator, intent: Intent, sections: readonly Section[]): F
  * The answer to `request` in `locale`. `requestedLocale` is the language a language command asked
  * for (the answer to it is already in that language).
  */
-export function buildAnswer(request: AnswerRequest, locale: Locale, requestedLocale?: Locale): Answer {
+export function buildAnswer(
+  request: AnswerRequest,
+  locale: Locale,
+  requestedLocale?: LanguageChoice,
+): Answer {
   const t = translatorFor(locale);
   const { title, summary, sections, links } = body(t, locale, request, requestedLocale);
   return {

@@ -1,7 +1,7 @@
 /** The answers that are about no code: the list of known codes, help, the language command, nothing found. */
 import type { Translator } from '../i18n';
 import { codeKey, KNOWN_CODES } from '../knowledge/knownCodes';
-import type { Locale } from '../locales';
+import type { LanguageChoice } from '../locales';
 import type { AnswerBody } from './body';
 
 export function listAnswer(t: Translator): AnswerBody {
@@ -56,7 +56,12 @@ export function unknownAnswer(t: Translator): AnswerBody {
  * `requested`: the language the command chose. The answer is already in it, so the confirmation names
  * the language in its own words, as a sentence in that language does ("en español", "po polsku").
  */
-export function languageAnswer(t: Translator, requested: Locale | undefined): AnswerBody {
-  const summary = requested ? t.text('language.changed') : t.text('language.pick');
+export function languageAnswer(t: Translator, requested: LanguageChoice | undefined): AnswerBody {
+  const summary =
+    requested === undefined
+      ? t.text('language.pick')
+      : requested === 'automatic'
+        ? t.text('language.automatic')
+        : t.text('language.changed');
   return { title: t.text('language.title'), summary, sections: [], links: [] };
 }

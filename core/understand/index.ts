@@ -4,7 +4,7 @@
  * input bounded to 16 KB.
  */
 import type { KnownCode } from '../knowledge/knownCodes';
-import { LOCALES, type Locale, languageTagToLocale, primarySubtagOf } from '../locales';
+import { type LanguageChoice, LOCALES, type Locale, languageTagToLocale, primarySubtagOf } from '../locales';
 import { checkUnderstanding, readCheckRequest } from './checkRequest';
 import { findConcepts } from './concepts';
 import { type PastedDetails, readPastedDetails } from './details';
@@ -15,7 +15,13 @@ import { foldForMatching, normalizeMessage, withoutChatMarkup } from './normaliz
 import { readSentences, tokenize } from './phrases';
 import { segment } from './segments';
 import { type CodeMention, locateStatusCodes } from './statusCodes';
-import { intentPhrases, languageNames, type PhraseIntent, SEGMENT_VOCABULARY } from './vocabulary';
+import {
+  automaticLanguageWords,
+  intentPhrases,
+  languageNames,
+  type PhraseIntent,
+  SEGMENT_VOCABULARY,
+} from './vocabulary';
 
 /** `check`: the user asks the bot to check a named mail server now (`details.server`). */
 export type Intent = PhraseIntent | 'check' | 'unknown';
@@ -27,8 +33,11 @@ export interface Understanding {
   details: PastedDetails;
   /** The language the user wrote in, where their words (or a localized paste) show it. */
   writtenIn?: Locale;
-  /** With the `language` intent: the language asked for, where the message names one. */
-  requestedLocale?: Locale;
+  /**
+   * With the `language` intent: the language asked for, where the message names one, or `automatic`
+   * where it asks for the language to be chosen by the rules again.
+   */
+  requestedLocale?: LanguageChoice;
   /** The user says the on-premises servers were retired on purpose ("we shut down the on-prem box"). */
   onPremisesRetired?: true;
 }
@@ -66,8 +75,11 @@ const LANGUAGE_REQUEST_MAX_WORDS = 8;
 interface Asked {
   /** Intents that the user's own words say. */
   found: ReadonlySet<PhraseIntent>;
-  /** The language the message names, in words ("Spanish") or as a tag after a command ("lang es"). */
-  named: Locale | undefined;
+  /**
+   * The language the message names, in words ("Spanish") or as a tag after a command ("lang es"), or
+   * `automatic` for a language command that asks for the rules again ("lang auto").
+   */
+  named: LanguageChoice | undefined;
   words: number;
   hasCodes: boolean;
   /** Codes, or a topic with none (the retry window): something to explain or fix. */
@@ -101,6 +113,13 @@ function writtenLanguage(
   return fromPaste === 'other' ? undefined : fromPaste;
 }
 
+/** What a language command asks for: a tag ("lang es"), or the rules again ("lang auto"). */
+function requestedByCommand(ownText: string, ownTokens: readonly string[]): LanguageChoice | undefined {
+  const tagged = languageTagToLocale(LANGUAGE_TAG.exec(ownText)?.[1]);
+  if (tagged) return tagged;
+  return automaticLanguageWords.findAll(ownTokens).length > 0 ? 'automatic' : undefined;
+}
+
 export function understand(message: string, options: UnderstandOptions = {}): Understanding {
   const pasted = normalizeMessage(message);
   const text = withoutChatMarkup(pasted);
@@ -127,7 +146,7 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
   const found = new Set(intentPhrases.findAll(ownTokens).flatMap((match) => match.values));
   const named =
     languageNames.findAll(ownTokens)[0]?.values[0] ??
-    (found.has('language') ? languageTagToLocale(LANGUAGE_TAG.exec(segments.own)?.[1]) : undefined);
+    (found.has('language') ? requestedByCommand(segments.own, ownTokens) : undefined);
   const intent = chooseIntent({
     found,
     named,

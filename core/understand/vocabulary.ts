@@ -65,6 +65,11 @@ export const languageNames = build<Locale>(function* (locale) {
   for (const named of LOCALES) yield* phrasesOf(names[named], named);
 });
 
+/** Words asking for the language to be chosen automatically again ("lang auto", "idioma automático"). */
+export const automaticLanguageWords = build<'automatic'>((locale) =>
+  phrasesOf(CONTENT[locale].understand.languageAuto, 'automatic'),
+);
+
 /** Phrases that only a generated report (an NDR, a queue viewer) contains, in each language. */
 const reportPhrases = build((locale) => phrasesOf(CONTENT[locale].understand.report, locale));
 

@@ -1,4 +1,4 @@
-import { ask } from '../../core';
+import { ask, translatorFor } from '../../core';
 import { understand } from '../../core/understand';
 import { PASTES } from '../support/pastes';
 
@@ -103,6 +103,25 @@ describe('what the user wants', () => {
   ])('%s asks for %s', (text, locale) => {
     expect(understand(text)).toMatchObject({ intent: 'language', requestedLocale: locale });
   });
+
+  test.each([
+    'lang auto',
+    '/mailflow lang auto',
+    'language automatic',
+    'idioma automático',
+    'idioma automático, por favor',
+    '语言 自动',
+    'lingua automatica',
+    'język automatycznie',
+    'język domyślny',
+  ])('%s asks for the language to be chosen automatically again', (text) => {
+    expect(understand(text)).toMatchObject({ intent: 'language', requestedLocale: 'automatic' });
+  });
+
+  test('a named language wins over the word for automatic', () => {
+    expect(understand('lang auto pl').requestedLocale).toBe('pl');
+    expect(understand('answer in Spanish by default').requestedLocale).toBe('es');
+  });
 });
 
 describe('what the user wants, in everyday words', () => {
@@ -147,6 +166,12 @@ describe('what the user wants, in everyday words', () => {
 describe('the answer language follows CONTRACT.md', () => {
   test('the language command is answered in the language it chooses', () => {
     expect(ask('lang pl', { chosenLocale: 'it', clientLocale: 'es-ES' }).answer.locale).toBe('pl');
+  });
+  test('"lang auto" is answered by the rules, as if no language had been chosen', () => {
+    const reply = ask('lang auto', { chosenLocale: 'it', clientLocale: 'es-ES' });
+    expect(reply.answer.locale).toBe('es');
+    expect(reply.answer.summary).toBe(translatorFor('es').text('language.automatic'));
+    expect(ask('język automatycznie', { chosenLocale: 'it' }).answer.locale).toBe('pl');
   });
   test('a stored choice wins over the question’s language', () => {
     expect(ask('¿qué significa 4.4.316?', { chosenLocale: 'it' }).answer.locale).toBe('it');

@@ -5,9 +5,11 @@
  */
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
+import { Conversation } from '../../bots/conversation/conversation';
+import { createLogger } from '../../bots/runtime/logger';
+import { DEFAULT_OUTBOUND_POLICY } from '../../bots/runtime/outbound/policy';
 import { type BotServer, createBotServer } from '../../bots/server/app';
 import { DEFAULT_CONNECTION_LIMITS } from '../../bots/server/http/connectionLimits';
-import { createLogger } from '../../bots/server/logger';
 import { createTeamsChannel } from '../../bots/teams/channel';
 
 const LIMITS = { headersTimeoutMs: 400, requestTimeoutMs: 800, checkIntervalMs: 50, maxConnections: 4 };
@@ -16,7 +18,11 @@ let server: BotServer;
 let port: number;
 beforeAll(async () => {
   const logger = createLogger('silent');
-  server = createBotServer([createTeamsChannel({ mode: 'local' }, { logger })], logger, LIMITS);
+  const channel = createTeamsChannel(
+    { mode: 'local' },
+    { logger, outbound: DEFAULT_OUTBOUND_POLICY, conversation: new Conversation({ logger }) },
+  );
+  server = createBotServer([channel], logger, LIMITS);
   ({ port } = await server.listen(0, '127.0.0.1'));
 });
 afterAll(() => server.close());

@@ -7,7 +7,7 @@
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { ToBotFromBotOrEmulatorTokenValidationParameters } from 'botframework-connector';
-import type { TeamsConfig } from '../../bots/server/config';
+import type { TeamsSettings } from '../../bots/teams/settings';
 import { FAST_OUTBOUND_POLICY } from '../support/fastOutboundPolicy';
 import { personalMessage } from '../teams/support/activities';
 import { type Harness, startHarness } from '../teams/support/botHarness';
@@ -21,7 +21,7 @@ import {
   startMetadataStandIn,
 } from './support/botFrameworkAuth';
 
-const CONFIG: TeamsConfig = {
+const CONFIG: TeamsSettings = {
   mode: 'authenticated',
   appId: APP_ID,
   appPassword: 'not-a-real-secret',

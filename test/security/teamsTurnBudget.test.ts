@@ -3,8 +3,8 @@
  * attempts for the reply, then three for the apology), past the 15 s Bot Framework allows a bot.
  * The reply's attempts and then the apology fit in one budget from the request's arrival.
  */
-import { DEFAULT_OUTBOUND_POLICY } from '../../bots/server/outbound/policy';
-import { DeliveryError, sendWithRetries } from '../../bots/server/outbound/sendWithRetries';
+import { DEFAULT_OUTBOUND_POLICY } from '../../bots/runtime/outbound/policy';
+import { DeliveryError, sendWithRetries } from '../../bots/runtime/outbound/sendWithRetries';
 import { personalMessage } from '../teams/support/activities';
 import { type Harness, startHarness } from '../teams/support/botHarness';
 

@@ -129,6 +129,28 @@ test.each([
 );
 
 test(
+  'every wrong or missing setting is named at once, one line each',
+  async () => {
+    const server = spawnServer({
+      PORT: 'eighty',
+      MicrosoftAppType: 'bogus',
+      LOG_LEVEL: 'loud',
+      SLACK_BOT_TOKEN: 'xoxb-secret-value',
+    });
+    const killer = setTimeout(() => server.child.kill('SIGKILL'), START_BUDGET_MS);
+    const code = await server.exited;
+    clearTimeout(killer);
+    expect(code).toBe(1);
+    const lines = server.stderr().trim().split('\n');
+    expect(lines.map((line) => /bad setting (\w+):/.exec(line)?.[1]).sort()).toEqual(
+      ['LOG_LEVEL', 'MicrosoftAppType', 'PORT', 'SLACK_SIGNING_SECRET'].sort(),
+    );
+    expect(server.stderr()).not.toContain('secret-value');
+  },
+  TEST_TIMEOUT_MS,
+);
+
+test(
   'without a bot registration it serves Teams in local mode on loopback and says so',
   async () => {
     const connector = await startConnectorStandIn();

@@ -24,7 +24,7 @@ test('Slack: the answer is logged with turn, channel, intent, codes and latency;
   const slack = await startSlackServer();
   try {
     await (await slack.command(QUESTION, 'ULOG')).arrayBuffer();
-    const answered = slack.logs.find((line) => line.msg === 'Slack: answered a slash command');
+    const answered = slack.logs.find((line) => line.msg === 'answered');
     expect(answered).toMatchObject({ channel: 'slack', intent: 'explain', codes: ['4.4.316'] });
     expect(answered?.turn).toMatch(/^[0-9a-f]{12}$/);
     expect(typeof answered?.latencyMs).toBe('number');

@@ -1,18 +1,19 @@
-/** A flooding user, or two bots in a loop, get one polite note and then silence; others are answered. */
-import { RateLimiter } from '../../bots/server/rateLimiter';
+/**
+ * A flooding user, or two bots in a loop, get one polite note and then silence; others are answered.
+ * The per-channel suites run the same through the conversation contract (test/conversation/).
+ */
+import { RATE_LIMITS } from '../../bots/conversation/limits';
 import { startSlackServer } from '../slack/support/slackServer';
 import { MEGAN, personalMessage } from '../teams/support/activities';
 import { startHarness } from '../teams/support/botHarness';
 
-const tight = () =>
-  new RateLimiter({
-    perUser: { burst: 2, perSecond: 0.001 },
-    perConversation: { burst: 50, perSecond: 1 },
-    maxKeys: 100,
-  });
+const rateLimits = {
+  ...RATE_LIMITS,
+  message: { user: { burst: 2, perSecond: 0.001 }, conversation: { burst: 50, perSecond: 1 } },
+};
 
 test('Teams: two answers, one localized note, then nothing; another user is still answered', async () => {
-  const bot = await startHarness({ mode: 'local' }, { limits: tight() });
+  const bot = await startHarness({ mode: 'local' }, { rateLimits });
   try {
     for (let i = 0; i < 4; i++) {
       const status = (
@@ -35,7 +36,7 @@ test('Teams: two answers, one localized note, then nothing; another user is stil
 });
 
 test('Slack: the slash command acks a note once, then an empty ack; another user is still answered', async () => {
-  const slack = await startSlackServer({ limits: tight() });
+  const slack = await startSlackServer({ rateLimits });
   try {
     const bodies: Record<string, unknown>[] = [];
     for (let i = 0; i < 4; i++) {

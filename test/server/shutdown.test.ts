@@ -5,8 +5,10 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Conversation } from '../../bots/conversation/conversation';
+import { createLogger } from '../../bots/runtime/logger';
+import { DEFAULT_OUTBOUND_POLICY } from '../../bots/runtime/outbound/policy';
 import { createBotServer } from '../../bots/server/app';
-import { createLogger } from '../../bots/server/logger';
 import { createTeamsChannel } from '../../bots/teams/channel';
 import { personalMessage } from '../teams/support/activities';
 
@@ -49,7 +51,15 @@ async function slowConnector() {
 test('a turn in flight delivers its reply; then the server takes no more requests', async () => {
   const connector = await slowConnector();
   const logger = createLogger('silent');
-  const server = createBotServer([createTeamsChannel({ mode: 'local' }, { logger })], logger);
+  const server = createBotServer(
+    [
+      createTeamsChannel(
+        { mode: 'local' },
+        { logger, outbound: DEFAULT_OUTBOUND_POLICY, conversation: new Conversation({ logger }) },
+      ),
+    ],
+    logger,
+  );
   const { port } = await server.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   try {

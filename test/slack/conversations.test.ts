@@ -53,10 +53,11 @@ describe('/mailflow', () => {
     }
   });
 
-  test('the ack does not wait for the user-locale lookup, which warms the cache afterwards', async () => {
+  test('a users.info that does not answer delays the ack a bounded time; the lookup warms the cache', async () => {
     slack.standIn.userLocales.set('UHOLD', 'es-ES');
     const release = slack.standIn.holdUsersInfo('UHOLD');
-    // users.info for this user does not answer until released; the command is answered anyway.
+    // users.info for this user does not answer until released; the command is answered anyway, in
+    // time for Slack, by the other rules.
     const first = (await (await slack.command('4.4.316', 'UHOLD')).json()) as Message;
     expect(headerOf(first)).toBe(ask('4.4.316').answer.title);
     release();
@@ -86,6 +87,12 @@ describe('/mailflow', () => {
     expect(headerOf(body)).toBe(ask('4.7.320', { chosenLocale: 'pl' }).answer.title);
   });
 
+  test('a question whose words say its language asks Slack for no locale', async () => {
+    const body = (await (await slack.command('¿qué significa 4.4.312?', 'UWORDS')).json()) as Message;
+    expect(headerOf(body)).toBe(ask('¿qué significa 4.4.312?').answer.title);
+    expect(slack.standIn.callsOf('users.info').filter((call) => call.body.user === 'UWORDS')).toEqual([]);
+  });
+
   test('the question’s own language wins over the Slack locale', async () => {
     const body = (await (await slack.command('¿qué significa 4.4.315?', 'UEN3')).json()) as Message;
     expect(headerOf(body)).toBe(ask('¿qué significa 4.4.315?').answer.title);
@@ -106,7 +113,7 @@ describe('mentions and direct messages', () => {
     expect(JSON.stringify(posted.body.blocks)).not.toContain('mailflow_share');
     // At debug level the log holds the text the core got: the words, without Slack's markup.
     expect(slack.logs).toContainEqual(
-      expect.objectContaining({ msg: 'Slack message', text: 'what does 4.4.317 mean?' }),
+      expect.objectContaining({ msg: 'message received', text: 'what does 4.4.317 mean?' }),
     );
   });
 

@@ -1,7 +1,7 @@
 /** Slack's markup back to what the user saw. */
 import fc from 'fast-check';
 import { escapeMrkdwn } from '../../bots/slack/blocks/mrkdwn';
-import { slackToPlainText, stripBotMention } from '../../bots/slack/conversation/incomingText';
+import { slackToPlainText, stripBotMention } from '../../bots/slack/incomingText';
 
 test.each([
   ['plain words', 'what does 4.4.316 mean?', 'what does 4.4.316 mean?'],

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SLASH_COMMAND } from '../../bots/slack/handlers/command';
-import { SLACK_EVENTS_PATH } from '../../bots/slack/http/restifyReceiver';
+import { SLACK_EVENTS_PATH } from '../../bots/slack/http/httpReceiver';
 
 interface Manifest {
   features: { slash_commands: { command: string; url: string; usage_hint?: string }[]; bot_user: unknown };

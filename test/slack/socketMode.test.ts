@@ -1,17 +1,22 @@
-/** With SLACK_APP_TOKEN the channel uses Bolt's Socket Mode receiver and mounts no HTTP route. */
+/** With SLACK_APP_TOKEN the channel uses Bolt's Socket Mode receiver and serves no HTTP route. */
 import { SocketModeReceiver } from '@slack/bolt';
+import { Conversation } from '../../bots/conversation/conversation';
+import { createLogger } from '../../bots/runtime/logger';
+import { DEFAULT_OUTBOUND_POLICY } from '../../bots/runtime/outbound/policy';
+import { SettingsReader } from '../../bots/runtime/settings';
 import { createBotServer } from '../../bots/server/app';
-import { loadConfig } from '../../bots/server/config';
-import { createLogger } from '../../bots/server/logger';
 import { boltLoggerFor } from '../../bots/slack/boltLogger';
 import { createSlackChannel } from '../../bots/slack/channel';
-import { RestifyReceiver } from '../../bots/slack/http/restifyReceiver';
+import { HttpReceiver } from '../../bots/slack/http/httpReceiver';
 import { createReceiver } from '../../bots/slack/receiver';
+import { readSlackSettings } from '../../bots/slack/settings';
 
 const logger = createLogger('silent');
 const slackConfig = (env: Record<string, string>) => {
-  const { slack } = loadConfig(env);
-  if (slack.mode === 'off') throw new Error('Slack is off');
+  const settings = new SettingsReader(env);
+  const slack = readSlackSettings(settings);
+  settings.check();
+  if (!slack) throw new Error('Slack is off');
   return slack;
 };
 
@@ -26,7 +31,7 @@ test('without it, the HTTP receiver on the shared server', () => {
   const config = slackConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-test' });
   const picked = createReceiver(config, logger, boltLoggerFor(logger));
   expect(picked.kind).toBe('http');
-  expect(picked.receiver).toBeInstanceOf(RestifyReceiver);
+  expect(picked.receiver).toBeInstanceOf(HttpReceiver);
 });
 
 test('a Socket Mode channel says so and serves no /slack/events', async () => {
@@ -36,12 +41,12 @@ test('a Socket Mode channel says so and serves no /slack/events', async () => {
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_API_URL: 'http://127.0.0.1:9/api',
     }),
-    { logger },
+    { logger, outbound: DEFAULT_OUTBOUND_POLICY, conversation: new Conversation({ logger }) },
   );
   expect(channel.description).toMatch(/Socket Mode/);
-  // Mounted without being started: no connection is attempted.
-  const server = createBotServer([], logger);
-  channel.mount(server.server);
+  expect(channel.routes).toEqual([]);
+  // Served without being started: no connection is attempted.
+  const server = createBotServer([channel], logger);
   const address = await new Promise<{ port: number }>((resolve) => {
     server.server.listen(0, '127.0.0.1', () => resolve(server.server.address() as { port: number }));
   });
@@ -50,7 +55,7 @@ test('a Socket Mode channel says so and serves no /slack/events', async () => {
       method: 'POST',
       body: '{}',
     });
-    expect([404, 405]).toContain(response.status);
+    expect(response.status).toBe(404);
   } finally {
     await new Promise<void>((resolve) => server.server.close(() => resolve()));
   }

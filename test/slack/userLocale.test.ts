@@ -1,5 +1,4 @@
-import { createLogger } from '../../bots/server/logger';
-import { MemoryStore } from '../../bots/server/memoryStore';
+import { createLogger } from '../../bots/runtime/logger';
 import { UserLocales } from '../../bots/slack/userLocale';
 
 test('messages of one user that arrive together share one users.info call, then the cache answers', async () => {
@@ -15,14 +14,13 @@ test('messages of one user that arrive together share one users.info call, then 
       },
     },
   };
-  const locales = new UserLocales(
-    new MemoryStore<string>({ maxEntries: 10, ttlMs: 60_000 }),
-    createLogger('silent'),
-  );
-  const lookups = [locales.lookUp(client, 'U1'), locales.lookUp(client, 'U1'), locales.lookUp(client, 'U1')];
+  const locales = new UserLocales(createLogger('silent'));
+  const lookups = [1, 2, 3].map(() => locales.lookUp(client, 'T1', 'U1'));
   release({ user: { locale: 'pl-PL' } });
   expect(await Promise.all(lookups)).toEqual(['pl-PL', 'pl-PL', 'pl-PL']);
-  expect(await locales.lookUp(client, 'U1')).toBe('pl-PL');
-  expect(locales.cached('U1')).toBe('pl-PL');
+  expect(await locales.lookUp(client, 'T1', 'U1')).toBe('pl-PL');
+  expect(locales.cached('T1', 'U1')).toBe('pl-PL');
+  // The same user id in another workspace is another user.
+  expect(locales.cached('T2', 'U1')).toBeUndefined();
   expect(calls).toBe(1);
 });

@@ -1,4 +1,4 @@
-import type { OutboundPolicy } from '../../bots/server/outbound/policy';
+import type { OutboundPolicy } from '../../bots/runtime/outbound/policy';
 
 /** Short waits so that fault tests stay fast; the Retry-After cap stays above the 1 s they send. */
 export const FAST_OUTBOUND_POLICY: OutboundPolicy = {

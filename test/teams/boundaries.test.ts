@@ -1,7 +1,7 @@
 /** The Teams SDK stays in bots/teams/, and errors reach the log without the requests they carry. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loggedError } from '../../bots/server/loggedError';
+import { loggedError } from '../../bots/runtime/loggedError';
 
 const ROOT = join(__dirname, '..', '..');
 const BOT_FRAMEWORK = /from ['"](?:botbuilder[\w-]*|botframework-[\w-]+)['"]/;

@@ -1,4 +1,6 @@
 /** The card's Language picker, through real HTTP: the card is replaced in place and the choice kept. */
+import { RATE_LIMITS } from '../../bots/conversation/limits';
+import { rateLimitedText } from '../../core';
 import { cardIssues } from '../support/adaptiveCards';
 import { cardSubmit, channelMention, personalMessage } from './support/activities';
 import { type Harness, startHarness } from './support/botHarness';
@@ -93,4 +95,28 @@ test.each([
   expect(response.status).toBe(200);
   expect(bot.connector.calls).toHaveLength(1);
   expect(bot.logs.some((line) => line.msg === 'ignored a malformed language switch')).toBe(true);
+});
+
+test('40 language switches in a row: the clicks’ own limit, one notice, then nothing', async () => {
+  const { replyId, data } = await askForCard('4.4.316');
+  for (let i = 0; i < 40; i++) {
+    const locale = ['pl', 'es', 'it', 'en'][i % 4];
+    await bot.post(
+      cardSubmit({ ...data, mailflowLocale: locale }, replyId, { serviceUrl: bot.connector.url }),
+    );
+  }
+  const calls = bot.connector.calls.slice(1);
+  expect(calls.filter((call) => call.method === 'PUT')).toHaveLength(RATE_LIMITS.interaction.user.burst);
+  // In the language the user chose last: the 30th switch was to Spanish.
+  expect(calls.filter((call) => call.method === 'POST').map((call) => call.body.text)).toEqual([
+    rateLimitedText('es'),
+  ]);
+});
+
+test('a card submit delivered twice (same activity id) switches once', async () => {
+  const { replyId, data } = await askForCard('4.4.316');
+  const submit = cardSubmit({ ...data, mailflowLocale: 'es' }, replyId, { serviceUrl: bot.connector.url });
+  await bot.post(submit);
+  await bot.post(submit);
+  expect(bot.connector.calls.map((call) => call.method)).toEqual(['POST', 'PUT']);
 });

@@ -1,6 +1,5 @@
 /** Installation, failures and authentication, through real HTTP. */
-import type { Answerer } from '../../bots/teams/bot/answerer';
-import { coreAnswerer } from '../../bots/teams/bot/answerer';
+import { type CoreApi, REAL_CORE } from '../../bots/conversation/core';
 import {
   ALEX,
   BOT,
@@ -34,6 +33,13 @@ describe('welcome', () => {
     expect(titleOf(bot.connector.calls[0])).toBe('What I can do');
   });
 
+  test('a welcome delivered twice (same activity id) is sent once', async () => {
+    const added = botAdded({ serviceUrl: bot.connector.url, locale: 'es-MX' });
+    await bot.post(added);
+    await bot.post(added);
+    expect(bot.connector.calls).toHaveLength(1);
+  });
+
   test('someone else joining gets no card', async () => {
     await bot.post(botAdded({ serviceUrl: bot.connector.url, members: [{ id: ALEX.id }] }));
     expect(bot.connector.calls).toEqual([]);
@@ -41,8 +47,8 @@ describe('welcome', () => {
 });
 
 describe('an error while answering', () => {
-  const failing: Answerer = {
-    ...coreAnswerer,
+  const failing: CoreApi = {
+    ...REAL_CORE,
     ask: () => {
       throw new Error('knowledge base unavailable');
     },
@@ -50,7 +56,7 @@ describe('an error while answering', () => {
 
   beforeEach(async () => {
     let count = 0;
-    bot = await startHarness({ mode: 'local' }, { answerer: failing, newReference: () => `ref${++count}` });
+    bot = await startHarness({ mode: 'local' }, { core: failing, newReference: () => `ref${++count}` });
   });
 
   test('the user gets a localized apology with the reference the log has', async () => {

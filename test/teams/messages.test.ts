@@ -1,4 +1,5 @@
 /** Messages to the bot, through real HTTP: the answer card, its language, its thread, follow-ups. */
+import { followUpWithoutThreadText } from '../../core';
 import { cardIssues } from '../support/adaptiveCards';
 import { ALEX, channelMention, MEGAN, personalMessage } from './support/activities';
 import { type Harness, startHarness } from './support/botHarness';
@@ -85,7 +86,7 @@ describe('follow-ups use the codes of the previous answer', () => {
     expect(titleOf(bot.connector.calls[1])).toBe('4.4.318 La conexión se cerró bruscamente');
   });
 
-  test('in a channel, per thread: another thread has nothing to follow up on', async () => {
+  test('in a channel, per thread: a new post at the top level gets a hint instead', async () => {
     const first = channelMention('4.4.312', { serviceUrl: bot.connector.url });
     await bot.post(first);
     await bot.post(channelMention('how do I fix it?', { serviceUrl: bot.connector.url, rootId: first.id }));
@@ -93,7 +94,7 @@ describe('follow-ups use the codes of the previous answer', () => {
 
     expect(titleOf(bot.connector.calls[1])).toBe('4.4.312 DNS query failed');
     expect(bot.connector.calls[1]?.conversationId).toBe(first.conversation.id);
-    expect(titleOf(bot.connector.calls[2])).toBe("I didn't find an error to explain");
+    expect(bot.connector.calls[2]?.body.text).toBe(followUpWithoutThreadText('en'));
   });
 
   test('each personal chat keeps its own last answer', async () => {
@@ -138,4 +139,15 @@ test('message text is logged at debug level only', async () => {
   await ask('what does 4.4.316 mean?');
   const withText = bot.logs.filter((line) => JSON.stringify(line).includes('what does 4.4.316'));
   expect(withText.map((line) => line.level)).toEqual([20]);
+});
+
+test('a busy channel’s threads each have their own allowance', async () => {
+  const people = Array.from({ length: 35 }, (_, i) => ({
+    id: `29:busy${i}`,
+    name: `Busy ${i}`,
+    aadObjectId: `aad-busy${i}`,
+  }));
+  for (const from of people)
+    await bot.post(channelMention('4.4.316', { serviceUrl: bot.connector.url, from }));
+  expect(bot.connector.calls.filter((call) => call.body.attachments)).toHaveLength(people.length);
 });

@@ -5,7 +5,7 @@
  * Framework and Slack never compress what they send to a bot, so nothing is lost by refusing.
  */
 import type { Request, Response } from 'restify';
-import type { Logger } from '../logger';
+import type { Logger } from '../../runtime/logger';
 
 /** How much of a refused header value goes into the log line. */
 const LOGGED_VALUE_CHARS = 64;

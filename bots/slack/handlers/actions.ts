@@ -2,7 +2,8 @@
  * Clicks on an answer: opening or closing a fold and switching the language redraw the answer in place; "Share
  * in channel" posts the private answer for everyone. An answer only the asker sees (a slash command's)
  * can only be changed through its `response_url`; a normal message through `chat.update`. The card
- * state comes back from the client, so it is decoded as untrusted input.
+ * state comes back from the client, so it is decoded as untrusted input; a click whose state no card
+ * of ours wrote is acknowledged and ignored.
  */
 import type {
   AllMiddlewareArgs,
@@ -13,15 +14,15 @@ import type {
   SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
-import { type Answer, type FoldId, isLocale, type Locale } from '../../../core';
-import { turnReference } from '../../server/turnReference';
+import { isLocale } from '../../../core';
+import type { CardAction, CardClick } from '../../conversation/message';
+import type { Delivered, Reply } from '../../conversation/outcome';
+import { turnReference } from '../../runtime/turnReference';
 import { ACTION_IDS } from '../blocks/answerBlocks';
-import { type CardState, decodeCardState } from '../blocks/cardState';
-import { slackApologyText } from '../conversation/apology';
-import { answerMessage, apologyLocale } from '../conversation/outgoing';
+import { decodeCardState } from '../blocks/cardState';
 import { respondVia } from '../outbound/responseUrl';
-import { threadKey } from '../state';
-import type { HandlerContext } from './context';
+import { answerMessage, messageFor } from '../outgoing';
+import { CHANNEL_NAME, type HandlerContext, slackKey } from './context';
 
 type ActionArgs<A extends BlockAction> = SlackActionMiddlewareArgs<A> & AllMiddlewareArgs;
 
@@ -30,13 +31,6 @@ interface ClickedMessage {
   ephemeral: boolean;
   channel: string | undefined;
   ts: string | undefined;
-}
-
-class UnreadableCardError extends Error {
-  constructor(what: string) {
-    super(`unreadable ${what} in a Slack action`);
-    this.name = 'UnreadableCardError';
-  }
 }
 
 function clickedMessage(body: BlockAction): ClickedMessage {
@@ -49,51 +43,51 @@ function clickedMessage(body: BlockAction): ClickedMessage {
   };
 }
 
-function stateOf(value: string | undefined): CardState {
-  const state = decodeCardState(value);
-  if (!state) throw new UnreadableCardError('card state');
-  return state;
-}
+const teamOf = (body: BlockAction): string => body.user.team_id ?? body.team?.id ?? '';
 
-/** Draws the clicked answer again in place: a private one through its response URL, a public one by chat.update. */
-async function redrawClickedAnswer(
-  { body, client, respond }: ActionArgs<BlockAction>,
-  answer: Answer,
-  open: ReadonlySet<FoldId>,
-): Promise<void> {
+/** The click as the conversation layer sees it: who, where, and the card action it asks for. */
+function clickOf(args: ActionArgs<BlockAction>, action: CardAction): CardClick {
+  const { body } = args;
+  const team = teamOf(body);
   const clicked = clickedMessage(body);
-  const message = answerMessage(answer, { open, shareable: clicked.ephemeral });
-  if (clicked.ephemeral || !clicked.channel || !clicked.ts) {
-    await respond({ replace_original: true, ...message });
-    return;
-  }
-  await client.chat.update({ channel: clicked.channel, ts: clicked.ts, ...message });
+  const channel = clicked.channel ?? '';
+  const threadTs = (body.message as { thread_ts?: unknown } | undefined)?.thread_ts;
+  const root = typeof threadTs === 'string' ? threadTs : clicked.ts;
+  return {
+    channel: CHANNEL_NAME,
+    user: slackKey(team, body.user.id),
+    conversation: slackKey(team, channel),
+    // The click's own timestamp: a replayed request carries the same one.
+    deliveryId: slackKey(team, body.user.id, args.payload.action_ts),
+    action,
+    // A public answer's thread; a private one (ephemeral) has no thread others can follow up in.
+    ...(clicked.ephemeral || !root ? {} : { place: { kind: 'thread', key: slackKey(team, channel, root) } }),
+  };
 }
 
-/** Runs an action's work after the ack; a failure becomes a private apology to the clicker. */
-async function afterAck(
-  { logger, answering }: HandlerContext,
-  args: { ack: () => Promise<void>; respond: RespondFn; body: BlockAction },
-  locale: () => Locale | undefined,
-  work: () => Promise<void>,
-): Promise<void> {
-  await args.ack();
-  try {
-    await work();
-  } catch (error) {
-    const reference = turnReference();
-    logger.error({ err: error, reference }, 'Slack: handling a click failed');
-    const language = locale() ?? apologyLocale(answering.chosenLocale(args.body.user.id), undefined);
-    try {
-      await args.respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: slackApologyText(language, reference),
-      });
-    } catch (apologyError) {
-      logger.error({ err: apologyError, reference }, 'Slack: the apology could not be sent either');
+/** Text outcomes (a notice, an apology) go only to the clicker, below the card. */
+async function tellClicker(respond: RespondFn, text: string): Promise<undefined> {
+  await respond({ response_type: 'ephemeral', replace_original: false, text });
+  return undefined;
+}
+
+/** The answer drawn again in place: a private one through its response URL, a public one by chat.update. */
+function redrawInPlace(args: ActionArgs<BlockAction>): Reply {
+  return async (outcome) => {
+    const clicked = clickedMessage(args.body);
+    if (outcome.kind !== 'answer') {
+      const message = messageFor(outcome, false);
+      return message ? tellClicker(args.respond, message.text) : undefined;
     }
-  }
+    const message = answerMessage(outcome.answer, {
+      shareable: clicked.ephemeral,
+      ...(outcome.open ? { open: outcome.open } : {}),
+    });
+    if (clicked.ephemeral || !clicked.channel || !clicked.ts)
+      await args.respond({ replace_original: true, ...message });
+    else await args.client.chat.update({ channel: clicked.channel, ts: clicked.ts, ...message });
+    return undefined;
+  };
 }
 
 /** Posting where the bot is not a member fails; the click's response_url can still post there. */
@@ -102,75 +96,81 @@ const cannotPostThere = (error: unknown): boolean => {
   return code === 'not_in_channel' || code === 'channel_not_found';
 };
 
-export function registerAnswerActions(app: App, handlers: HandlerContext): void {
-  const { answering, logger } = handlers;
-  // Every response_url post goes through the outbound policy instead of Bolt's untimed `respond`.
-  const ours = <A extends ActionArgs<BlockAction>>(args: A): A => ({
-    ...args,
-    respond: respondVia(handlers.postToResponseUrl, args.body.response_url),
-  });
-
-  /** A button whose value carries the card's state; a failure is apologised for in the card's language. */
-  const onStateButton = (
-    args: ActionArgs<BlockAction<ButtonAction>>,
-    work: (state: CardState) => Promise<void>,
-  ): Promise<void> => {
-    let state: CardState | undefined;
-    return afterAck(
-      handlers,
-      args,
-      () => state?.locale,
-      async () => {
-        state = stateOf(args.action.value);
-        await work(state);
-      },
-    );
-  };
-
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.anyFold, async (boltArgs) => {
-    const args = ours(boltArgs);
-    await onStateButton(args, (state) =>
-      redrawClickedAnswer(args, answering.again(state.request, state.locale), state.open),
-    );
-  });
-
-  app.action<BlockAction<StaticSelectAction>>(ACTION_IDS.language, async (boltArgs) => {
-    const args = ours(boltArgs);
-    const picked = args.action.selected_option?.value;
-    await afterAck(
-      handlers,
-      args,
-      () => (isLocale(picked) ? picked : undefined),
-      async () => {
-        if (!isLocale(picked)) throw new UnreadableCardError('language');
-        const state = stateOf(args.action.block_id);
-        answering.choose(args.body.user.id, picked);
-        await redrawClickedAnswer(args, answering.again(state.request, picked, picked), state.open);
-        logger.info({ locale: picked }, 'Slack: a user picked a language');
-      },
-    );
-  });
-
-  app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async (boltArgs) => {
-    const args = ours(boltArgs);
-    await onStateButton(args, async (state) => {
-      // Shared as the asker was looking at it.
-      const message = answerMessage(answering.again(state.request, state.locale), {
-        open: state.open,
-        shareable: false,
-      });
-      const { channel } = clickedMessage(args.body);
-      if (!channel) throw new UnreadableCardError('channel');
-      try {
-        const posted = await args.client.chat.postMessage({ channel, ...message });
-        if (posted.ts) answering.remember(threadKey(channel, posted.ts), state.request);
-      } catch (error) {
-        if (!cannotPostThere(error)) throw error;
-        await args.respond({ response_type: 'in_channel', replace_original: false, ...message });
-      }
-      await args.respond({ delete_original: true });
+/** The private answer posted for everyone, then removed; the new post's thread is where follow-ups go. */
+function shareInChannel(args: ActionArgs<BlockAction>): Reply {
+  return async (outcome): Promise<Delivered | undefined> => {
+    const clicked = clickedMessage(args.body);
+    if (outcome.kind !== 'answer' || !clicked.channel) {
+      const message = messageFor(outcome, false);
+      return message ? tellClicker(args.respond, message.text) : undefined;
+    }
+    // Shared as the asker was looking at it.
+    const message = answerMessage(outcome.answer, {
+      shareable: false,
+      ...(outcome.open ? { open: outcome.open } : {}),
     });
-  });
+    let delivered: Delivered | undefined;
+    try {
+      const posted = await args.client.chat.postMessage({ channel: clicked.channel, ...message });
+      if (posted.ts) delivered = { place: slackKey(teamOf(args.body), clicked.channel, posted.ts) };
+    } catch (error) {
+      if (!cannotPostThere(error)) throw error;
+      await args.respond({ response_type: 'in_channel', replace_original: false, ...message });
+    }
+    await args.respond({ delete_original: true });
+    return delivered;
+  };
+}
+
+export function registerAnswerActions(app: App, handlers: HandlerContext): void {
+  const { conversation, logger } = handlers;
+  /** Acks the click, reads its card state and hands it on; every response_url post goes through the outbound policy. */
+  const onClick =
+    <A extends BlockAction>(
+      read: (args: ActionArgs<A>) => CardAction | undefined,
+      reply: (args: ActionArgs<BlockAction>) => Reply,
+    ) =>
+    async (boltArgs: ActionArgs<A>): Promise<void> => {
+      await boltArgs.ack();
+      const args = {
+        ...boltArgs,
+        respond: respondVia(handlers.postToResponseUrl, boltArgs.body.response_url),
+      };
+      const action = read(args);
+      if (!action) {
+        logger.warn(
+          { turn: turnReference(), actionId: args.payload.action_id },
+          'ignored a click whose card state is unreadable',
+        );
+        return;
+      }
+      await conversation.act(clickOf(args, action), reply(args));
+    };
+
+  app.action<BlockAction<ButtonAction>>(
+    ACTION_IDS.anyFold,
+    onClick((args) => {
+      const state = decodeCardState(args.action.value);
+      return state && { kind: 'fold', ...state };
+    }, redrawInPlace),
+  );
+
+  app.action<BlockAction<StaticSelectAction>>(
+    ACTION_IDS.language,
+    onClick((args) => {
+      const picked = args.action.selected_option?.value;
+      const state = decodeCardState(args.action.block_id);
+      return state && isLocale(picked) ? { kind: 'pickLanguage', ...state, locale: picked } : undefined;
+    }, redrawInPlace),
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    ACTION_IDS.share,
+    onClick((args) => {
+      const state = decodeCardState(args.action.value);
+      return state && { kind: 'share', ...state };
+    }, shareInChannel),
+  );
 
   // URL buttons and the links' overflow menu open their link in the browser, but Slack still sends
   // the click and expects an ack.

@@ -1,16 +1,21 @@
-/** What every Slack handler needs: the answering logic, the locale lookup, the rate limits, the log, response URLs. */
-import type { Logger } from '../../server/logger';
-import type { RateLimiter } from '../../server/rateLimiter';
-import type { Answering } from '../conversation/answering';
+/** What every Slack handler needs: the conversation layer, the locale lookup, the log, response URLs. */
+import type { Conversation } from '../../conversation/conversation';
+import type { Logger } from '../../runtime/logger';
 import type { PostToResponseUrl } from '../outbound/responseUrl';
 import type { UserLocales } from '../userLocale';
 
+export const CHANNEL_NAME = 'slack';
+
 export interface HandlerContext {
   logger: Logger;
-  answering: Answering;
+  conversation: Conversation;
   userLocales: UserLocales;
-  /** Per-user and per-conversation limits on answered messages. */
-  limits: RateLimiter;
   /** Posts to a click's response_url under the outbound policy (Bolt's `respond` has no timeout). */
   postToResponseUrl: PostToResponseUrl;
 }
+
+/**
+ * Keys of the channel's own ids: a Slack id is unique within its workspace, so the workspace comes
+ * first (the conversation layer adds the channel's name).
+ */
+export const slackKey = (team: string, ...ids: string[]): string => [team, ...ids].join(':');

@@ -2,102 +2,87 @@
  * Mentions in channels (answered in the mention's thread) and direct messages (answered in the DM).
  * Events are acknowledged by Bolt before these run, so here there is time for the locale lookup.
  */
-import { performance } from 'node:perf_hooks';
 import type { App, webApi } from '@slack/bolt';
-import { rateLimitedText } from '../../../core';
-import { elapsedMs } from '../../server/elapsed';
-import { turnReference } from '../../server/turnReference';
-import { escapeMrkdwn } from '../blocks/mrkdwn';
-import { slackApologyText } from '../conversation/apology';
-import { slackToPlainText, stripBotMention } from '../conversation/incomingText';
-import { answerMessage, apologyLocale } from '../conversation/outgoing';
-import { threadKey } from '../state';
-import type { HandlerContext } from './context';
+import type { Place, UserMessage } from '../../conversation/message';
+import { slackToPlainText, stripBotMention } from '../incomingText';
+import { messageFor } from '../outgoing';
+import { CHANNEL_NAME, type HandlerContext, slackKey } from './context';
 
-interface Conversation {
+interface Posted {
+  team: string;
   channel: string;
+  user: string;
+  text: string;
+  /** Slack's id of the event: a redelivery of it is not answered again. */
+  eventId: string | undefined;
   /** Where the reply goes: a thread's root ts, or none for the top level of a DM. */
   replyThreadTs: string | undefined;
-  /** The follow-up key: the same for every message of the thread or DM. */
-  thread: string;
-  userId: string;
-  text: string;
+  place: Place;
   botUserId: string | undefined;
 }
 
-async function answerInConversation(
+async function answerPosted(
   handlers: HandlerContext,
   client: webApi.WebClient,
-  conversation: Conversation,
+  posted: Posted,
 ): Promise<void> {
-  const started = performance.now();
-  const { answering, userLocales, limits } = handlers;
-  // Every line of this turn carries one correlation id.
-  const logger = handlers.logger.child({ turn: turnReference() });
-  const { channel, replyThreadTs, userId } = conversation;
+  const { conversation, userLocales } = handlers;
+  const { team, channel, user, replyThreadTs } = posted;
   const where = replyThreadTs ? { channel, thread_ts: replyThreadTs } : { channel };
-  const chosen = answering.chosenLocale(userId);
-  const decision = limits.check(userId, channel);
-  if (decision !== 'allow') {
-    logger.warn({ decision }, 'Slack: rate limited');
-    if (decision === 'refuseWithNotice') {
-      const locale = apologyLocale(chosen, userLocales.cached(userId));
-      await client.chat.postMessage({ ...where, text: escapeMrkdwn(rateLimitedText(locale)) });
-    }
-    return;
-  }
-  // The Slack locale only matters when the user chose no language.
-  const clientLocale = chosen ? userLocales.cached(userId) : await userLocales.lookUp(client, userId);
-  try {
-    const text = slackToPlainText(stripBotMention(conversation.text, conversation.botUserId));
-    logger.debug({ text }, 'Slack message');
-    const answer = answering.answer(text, { userId, clientLocale, thread: conversation.thread });
-    await client.chat.postMessage({
-      ...where,
-      ...answerMessage(answer, { shareable: false }),
-    });
-    logger.info(
-      { intent: answer.intent, codes: answer.codes, locale: answer.locale, latencyMs: elapsedMs(started) },
-      'Slack: answered a message',
-    );
-  } catch (error) {
-    const reference = turnReference();
-    logger.error({ err: error, reference }, 'Slack: answering a message failed');
-    try {
-      await client.chat.postMessage({
-        ...where,
-        text: slackApologyText(apologyLocale(chosen, clientLocale), reference),
-      });
-    } catch (apologyError) {
-      logger.error({ err: apologyError, reference }, 'Slack: the apology could not be sent either');
-    }
-  }
+  const message: UserMessage = {
+    channel: CHANNEL_NAME,
+    user: slackKey(team, user),
+    conversation: slackKey(team, channel),
+    clientLocale: userLocales.cached(team, user),
+    lookUpClientLocale: () => userLocales.lookUp(client, team, user),
+    deliveryId: posted.eventId,
+    text: slackToPlainText(stripBotMention(posted.text, posted.botUserId)),
+    place: posted.place,
+  };
+  await conversation.respond(message, async (outcome) => {
+    const reply = messageFor(outcome, false);
+    if (reply) await client.chat.postMessage({ ...where, ...reply });
+    return undefined;
+  });
 }
 
+const eventIdOf = (body: unknown): string | undefined => {
+  const id = (body as { event_id?: unknown } | undefined)?.event_id;
+  return typeof id === 'string' && id.length > 0 ? id : undefined;
+};
+
 export function registerConversationEvents(app: App, handlers: HandlerContext): void {
-  app.event('app_mention', async ({ event, context, client }) => {
+  app.event('app_mention', async ({ event, body, context, client }) => {
     // Another bot mentioning this one could start an endless exchange.
     if (!event.user || event.bot_id) return;
+    const team = context.teamId ?? body.team_id;
     const root = event.thread_ts ?? event.ts;
-    await answerInConversation(handlers, client, {
+    const key = slackKey(team, event.channel, root);
+    await answerPosted(handlers, client, {
+      team,
       channel: event.channel,
-      replyThreadTs: root,
-      thread: threadKey(event.channel, root),
-      userId: event.user,
+      user: event.user,
       text: event.text,
+      eventId: eventIdOf(body),
+      replyThreadTs: root,
+      place: event.thread_ts ? { kind: 'thread', key } : { kind: 'channelRoot', key },
       botUserId: context.botUserId,
     });
   });
 
-  app.event('message', async ({ event, context, client }) => {
+  app.event('message', async ({ event, body, context, client }) => {
     // Only what a person writes in a DM: no edits, joins or other subtypes, no bots (the bot itself).
     if (event.subtype !== undefined || event.channel_type !== 'im' || event.bot_id || !event.user) return;
-    await answerInConversation(handlers, client, {
+    const team = context.teamId ?? body.team_id;
+    await answerPosted(handlers, client, {
+      team,
       channel: event.channel,
-      replyThreadTs: event.thread_ts,
-      thread: threadKey(event.channel, event.thread_ts ?? 'dm'),
-      userId: event.user,
+      user: event.user,
       text: event.text ?? '',
+      eventId: eventIdOf(body),
+      replyThreadTs: event.thread_ts,
+      // A DM is one conversation, its threads included.
+      place: { kind: 'chat', key: slackKey(team, event.channel) },
       botUserId: context.botUserId,
     });
   });

@@ -4,7 +4,7 @@
  * still had to cut off by its turn's reference.
  */
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { turnReference } from '../../server/turnReference';
+import { turnReference } from '../../runtime/turnReference';
 
 export class InFlightWork {
   /** Each piece of work, with its turn's reference. */

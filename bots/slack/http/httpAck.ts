@@ -6,7 +6,7 @@
  * the response was ended by someone else.
  */
 import type { ServerResponse } from 'node:http';
-import type { Logger } from '../../server/logger';
+import type { Logger } from '../../runtime/logger';
 
 const ACK_TIMEOUT_MS = 3_000;
 

@@ -4,18 +4,20 @@
  * a retry: a response URL that never answers would hold the click's work forever.
  */
 import type { RespondFn } from '@slack/bolt';
-import type { Logger } from '../../server/logger';
-import { logDeliveryFailure, logRetry } from '../../server/outbound/failureLog';
-import type { OutboundPolicy } from '../../server/outbound/policy';
-import { sendWithRetries } from '../../server/outbound/sendWithRetries';
-import { turnReference } from '../../server/turnReference';
+import { CodedError, ERROR_CODES } from '../../runtime/errors';
+import type { Logger } from '../../runtime/logger';
+import { logDeliveryFailure, logRetry } from '../../runtime/outbound/failureLog';
+import type { OutboundPolicy } from '../../runtime/outbound/policy';
+import { sendWithRetries } from '../../runtime/outbound/sendWithRetries';
+import { turnReference } from '../../runtime/turnReference';
 
 export type ResponseUrlMessage = Record<string, unknown>;
 export type PostToResponseUrl = (responseUrl: string, message: ResponseUrlMessage) => Promise<void>;
 
 const OPERATION = 'response_url';
 
-export class ResponseUrlError extends Error {
+export class ResponseUrlError extends CodedError {
+  readonly code = ERROR_CODES.slackResponseUrlRefused;
   constructor(readonly status: number) {
     super(`the response URL answered HTTP ${status}`);
     this.name = 'ResponseUrlError';

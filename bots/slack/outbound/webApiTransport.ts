@@ -8,10 +8,10 @@
  * one timeout per attempt, bounded retries with backoff, Retry-After honoured up to the policy's cap.
  */
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../../server/logger';
-import { logDeliveryFailure, logRetry } from '../../server/outbound/failureLog';
-import type { OutboundPolicy } from '../../server/outbound/policy';
-import { type SendOptions, sendWithRetries } from '../../server/outbound/sendWithRetries';
+import type { Logger } from '../../runtime/logger';
+import { logDeliveryFailure, logRetry } from '../../runtime/outbound/failureLog';
+import type { OutboundPolicy } from '../../runtime/outbound/policy';
+import { type SendOptions, sendWithRetries } from '../../runtime/outbound/sendWithRetries';
 
 type Adapter = NonNullable<webApi.WebClientOptions['adapter']>;
 type RequestConfig = Parameters<Adapter>[0];

@@ -1,5 +1,11 @@
-/** What a turn needs to know about a Teams activity: who asked, where, and what they wrote. */
+/**
+ * A Teams activity as the conversation layer sees it: who asked, where (the chat, the channel
+ * thread), and what they wrote.
+ */
 import type { Activity } from 'botbuilder';
+import type { Place, Sender } from '../../conversation/message';
+
+export const CHANNEL_NAME = 'teams';
 
 /** Teams names the thread a channel message belongs to in the conversation id, after this marker. */
 const THREAD_MARKER = ';messageid=';
@@ -11,6 +17,30 @@ export function userKey(activity: Activity): string {
 
 export function isChannelConversation(activity: Activity): boolean {
   return activity.conversation.conversationType === 'channel';
+}
+
+export function senderOf(activity: Activity): Sender {
+  return {
+    channel: CHANNEL_NAME,
+    user: userKey(activity),
+    // Rate limits count per chat, and in a channel per thread (Teams names it in the conversation id):
+    // a loop of bots runs in one thread, and a busy channel's threads don't share one allowance.
+    conversation: activity.conversation.id,
+    clientLocale: activity.locale,
+    deliveryId: activity.id,
+  };
+}
+
+/**
+ * Where the message was written: a chat (personal or group), a reply in a channel thread, or a new
+ * post at a channel's top level, whose thread the conversation id names after `;messageid=` with the
+ * post's own id (or not at all).
+ */
+export function placeOf(activity: Activity): Place {
+  const key = threadConversationId(activity);
+  if (!isChannelConversation(activity)) return { kind: 'chat', key };
+  const root = activity.conversation.id.split(THREAD_MARKER)[1];
+  return root === undefined || root === activity.id ? { kind: 'channelRoot', key } : { kind: 'thread', key };
 }
 
 /**

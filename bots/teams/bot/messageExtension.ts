@@ -8,12 +8,11 @@ import type {
   MessagingExtensionResponse,
   TurnContext,
 } from 'botbuilder';
-import type { Answer, AnswerRequest } from '../../../core';
-import { apologyText, KNOWN_CODES } from '../../../core';
+import type { Answer } from '../../../core';
+import type { Conversation } from '../../conversation/conversation';
+import type { Logger } from '../../runtime/logger';
 import { answerAttachment, previewAttachment } from '../cards/attachment';
-import { userKey } from './activityInfo';
-import { preferredLocale } from './preferences';
-import type { TurnDeps } from './turnDeps';
+import { senderOf } from './activityInfo';
 
 /** The query command's id and its one parameter, as declared in the app manifest. */
 export const SEARCH_COMMAND_ID = 'searchErrors';
@@ -35,36 +34,6 @@ export function searchText(query: MessagingExtensionQuery): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-const explainCode = (code: string): AnswerRequest => ({ intent: 'explain', codes: [{ code }], details: {} });
-
-function searchAnswers(context: TurnContext, deps: TurnDeps, text: string): Answer[] {
-  const { answerer, state } = deps;
-  if (!text) {
-    const locale = preferredLocale(context, state);
-    // Offered before the user types anything: the mail flow intelligence codes.
-    return KNOWN_CODES.map((code) => answerer.answerAgain(explainCode(code), locale));
-  }
-  const activity = context.activity;
-  const { answer } = answerer.ask(text, {
-    clientLocale: activity.locale,
-    chosenLocale: state.chosenLocales.get(userKey(activity)),
-  });
-  if (answer.intent === 'list') {
-    return KNOWN_CODES.map((code) => answerer.answerAgain(explainCode(code), answer.locale));
-  }
-  const { codes } = answer.request;
-  if (codes.length === 0) return [];
-  // Several codes: the whole answer first, then each code on its own card. Codes the core answers
-  // as one topic (5.4.316 with its cause 4.4.316) give the same title, and the picker shows only
-  // titles, so a title already offered is not offered again.
-  const candidates = [
-    answer,
-    ...codes.map((mention) => answerer.answerAgain({ ...answer.request, codes: [mention] }, answer.locale)),
-  ];
-  const titles = new Set<string>();
-  return candidates.filter((candidate) => !titles.has(candidate.title) && titles.add(candidate.title));
-}
-
 function resultAttachment(answer: Answer): MessagingExtensionAttachment {
   return { ...answerAttachment(answer), preview: previewAttachment(answer) };
 }
@@ -78,25 +47,18 @@ const pageNumber = (value: unknown, fallback: number): number =>
     ? (value as number)
     : fallback;
 
-export function answerSearch(
+export async function answerSearch(
   context: TurnContext,
-  deps: TurnDeps & { newReference: () => string },
+  conversation: Conversation,
+  logger: Logger,
   query: MessagingExtensionQuery,
-): MessagingExtensionResponse {
-  const text = searchText(query);
-  deps.logger.debug({ text, commandId: query.commandId }, 'message extension query');
-  let attachments: MessagingExtensionAttachment[];
-  try {
-    attachments = searchAnswers(context, deps, text).map(resultAttachment);
-  } catch (error) {
-    const reference = deps.newReference();
-    deps.logger.error({ err: error, reference }, 'message extension query failed');
-    const locale = preferredLocale(context, deps.state);
-    return { composeExtension: { type: 'message', text: apologyText(locale, reference) } };
-  }
+): Promise<MessagingExtensionResponse> {
+  const outcome = await conversation.search({ ...senderOf(context.activity), text: searchText(query) });
+  if (outcome.kind === 'failed') return { composeExtension: { type: 'message', text: outcome.apology.text } };
+  const attachments = outcome.answers.map(resultAttachment);
   const fitting = attachments.filter(fitsTeams);
   if (fitting.length < attachments.length) {
-    deps.logger.warn({ dropped: attachments.length - fitting.length }, 'left out cards above 28 KB');
+    logger.warn({ dropped: attachments.length - fitting.length }, 'left out cards above 28 KB');
   }
   const skip = pageNumber(query.queryOptions?.skip, 0);
   const count = pageNumber(query.queryOptions?.count, DEFAULT_PAGE_SIZE);

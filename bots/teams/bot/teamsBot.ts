@@ -1,4 +1,7 @@
-/** Routing only: which Teams activity goes to which part of the bot. */
+/**
+ * Routing only: each Teams activity becomes a message, a card action, a welcome or a search for the
+ * conversation layer, and its outcome goes back as a reply in the thread (or in place of a card).
+ */
 import {
   type InvokeResponse,
   type MessagingExtensionQuery,
@@ -6,37 +9,91 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import { turnReference } from '../../server/turnReference';
-import { isLanguageSwitchValue, switchCardLanguage } from './cardActions';
+import type { Conversation } from '../../conversation/conversation';
+import type { Reply } from '../../conversation/outcome';
+import type { Logger } from '../../runtime/logger';
+import { turnReference } from '../../runtime/turnReference';
+import { placeOf, senderOf, textForBot } from './activityInfo';
+import { isLanguageSwitchValue, parseLanguageSwitch } from './cardActions';
 import { answerSearch } from './messageExtension';
-import { answerMessageTurn } from './messageTurn';
-import type { TurnDeps } from './turnDeps';
-import { botWasAdded, sendWelcome } from './welcome';
+import { activityFor, replaceMessage, replyInThread } from './outgoing';
+import { botWasAdded, welcomeOf } from './welcome';
 
 const HANDLED_INVOKES = new Set(['composeExtension/query']);
 
-export type BotDeps = TurnDeps & { newReference: () => string };
+/** Sends an outcome as a reply in the incoming activity's thread. */
+export const replyTo =
+  (context: TurnContext): Reply =>
+  async (outcome) => {
+    const message = activityFor(outcome);
+    if (message) await replyInThread(context, message);
+    return undefined;
+  };
 
 export class MailflowTeamsBot extends TeamsActivityHandler {
-  constructor(private readonly deps: BotDeps) {
+  constructor(
+    private readonly conversation: Conversation,
+    private readonly logger: Logger,
+  ) {
     super();
     this.onMessage(async (context, next) => {
-      const turn = this.forTurn();
       const { value, text } = context.activity;
-      if (isLanguageSwitchValue(value)) await switchCardLanguage(context, turn);
-      else if (value !== undefined && !text) turn.logger.warn('ignored a card action that is not ours');
-      else await answerMessageTurn(context, turn);
+      if (isLanguageSwitchValue(value)) await this.switchLanguage(context);
+      else if (value !== undefined && !text)
+        this.logger.warn({ turn: turnReference() }, 'ignored a card action that is not ours');
+      else await this.answer(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      if (botWasAdded(context)) await sendWelcome(context, this.forTurn());
+      if (botWasAdded(context)) {
+        // A new top-level message: in a team it starts its own thread in the channel it was added to.
+        await this.conversation.welcome(welcomeOf(context), async (outcome) => {
+          const message = activityFor(outcome);
+          if (message) await context.sendActivity(message);
+          return undefined;
+        });
+      }
       await next();
     });
   }
 
-  /** The dependencies with a logger that marks every line of this turn with one correlation id. */
-  private forTurn(): BotDeps {
-    return { ...this.deps, logger: this.deps.logger.child({ turn: turnReference() }) };
+  private answer(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const message = { ...senderOf(activity), text: textForBot(activity), place: placeOf(activity) };
+    return this.conversation.respond(message, replyTo(context));
+  }
+
+  /** The language picked on a card: the answer replaces the card, or comes as a reply where it cannot. */
+  private async switchLanguage(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const action = parseLanguageSwitch(activity.value);
+    if (!action) {
+      this.logger.warn(
+        { turn: turnReference(), activityId: activity.id },
+        'ignored a malformed language switch',
+      );
+      return;
+    }
+    const reply = replyTo(context);
+    await this.conversation.act(
+      { ...senderOf(activity), action, place: placeOf(activity) },
+      async (outcome) => {
+        const message = activityFor(outcome);
+        if (outcome.kind !== 'answer' || !message || !activity.replyToId) return reply(outcome);
+        try {
+          await replaceMessage(context, activity.replyToId, message);
+        } catch (error) {
+          // A card the bot did not post (one a user inserted from the message extension) cannot be
+          // edited by the bot: the answer comes as a new reply instead.
+          this.logger.warn(
+            { turn: turnReference(), err: error, replyToId: activity.replyToId },
+            'card update failed, replying instead',
+          );
+          await replyInThread(context, message);
+        }
+        return undefined;
+      },
+    );
   }
 
   /**
@@ -54,6 +111,7 @@ export class MailflowTeamsBot extends TeamsActivityHandler {
     query: MessagingExtensionQuery,
   ): Promise<MessagingExtensionResponse> {
     // The query is the caller's `value`, which may be missing or malformed.
-    return answerSearch(context, this.forTurn(), typeof query === 'object' && query !== null ? query : {});
+    const safe = typeof query === 'object' && query !== null ? query : {};
+    return answerSearch(context, this.conversation, this.logger, safe);
   }
 }

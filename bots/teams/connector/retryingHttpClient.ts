@@ -11,11 +11,11 @@
  * top of this one and the attempts the far end sees are exactly the policy's. Within a turn, the
  * turn's deadline bounds them too (turnBudget.ts).
  */
-import type { Logger } from '../../server/logger';
-import { logDeliveryFailure, logRetry } from '../../server/outbound/failureLog';
-import type { OutboundPolicy } from '../../server/outbound/policy';
-import { type SendOptions, sendWithRetries } from '../../server/outbound/sendWithRetries';
-import { turnDeadline } from '../../server/turnReference';
+import type { Logger } from '../../runtime/logger';
+import { logDeliveryFailure, logRetry } from '../../runtime/outbound/failureLog';
+import type { OutboundPolicy } from '../../runtime/outbound/policy';
+import { type SendOptions, sendWithRetries } from '../../runtime/outbound/sendWithRetries';
+import { turnDeadline } from '../../runtime/turnReference';
 import { headersLike } from './headersLike';
 import type { ConnectorHttpClient, ConnectorRequest, ConnectorResponse } from './httpTypes';
 

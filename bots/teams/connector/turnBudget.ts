@@ -5,7 +5,7 @@
  * the connector in the turn is bounded by it. Once a delivery has been given up, what follows (the
  * apology) may use the rest of the turn.
  */
-import type { DeliveryDeadline } from '../../server/outbound/deliveryDeadline';
+import type { DeliveryDeadline } from '../../runtime/outbound/deliveryDeadline';
 
 export interface TurnBudgetLimits {
   /** From the request's arrival, for the turn's replies. */

@@ -7,7 +7,7 @@
  * rather than each waiting for the same failure.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { exchange } from '../../server/outbound/httpTransport';
+import { exchange } from '../../runtime/outbound/httpTransport';
 
 export interface OpenIdKeysOptions {
   /** Each of the two documents must arrive within this. */

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { ConfigError as PackageSettingError } from '../../server/config';
+import { type Env, ConfigError as PackageSettingError, SettingsReader } from '../../runtime/settings';
 
 /**
  * The folder with the manifest template, from the TypeScript source (tests) or from its build in
@@ -23,44 +23,49 @@ export { PackageSettingError };
 /** The values that fill the manifest's placeholders, by placeholder name. */
 export type ManifestValues = Readonly<Record<string, string>>;
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function httpsUrl(env: Env, name: string, fallback?: string): string {
-  const raw = env[name]?.trim() || fallback;
-  if (!raw) throw new PackageSettingError(name, 'is required to build the Teams app package');
+function httpsUrl(settings: SettingsReader, name: string, fallback?: string): string {
+  const raw = settings.text(name) ?? fallback;
+  if (!raw) {
+    settings.problem(name, 'is required to build the Teams app package');
+    return '';
+  }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new PackageSettingError(name, `"${raw}" is not a URL`);
+    settings.problem(name, `"${raw}" is not a URL`);
+    return raw;
   }
-  if (url.protocol !== 'https:') throw new PackageSettingError(name, 'must be an https URL');
+  if (url.protocol !== 'https:') settings.problem(name, 'must be an https URL');
   return url.href;
 }
 
-/** Reads and checks the settings the package needs; throws naming the first missing or wrong one. */
+/** Reads and checks the settings the package needs; throws naming every missing or wrong one. */
 export function readManifestValues(env: Env, appVersion: string): ManifestValues {
-  const appId = env.MicrosoftAppId?.trim();
-  if (!appId)
-    throw new PackageSettingError('MicrosoftAppId', "is required: the Azure Bot's Microsoft App ID");
-  if (!GUID.test(appId)) throw new PackageSettingError('MicrosoftAppId', `"${appId}" is not a GUID`);
-  const website = httpsUrl(env, 'TEAMS_APP_WEBSITE_URL');
-  return {
+  const settings = new SettingsReader(env);
+  const appId = settings.text('MicrosoftAppId') ?? '';
+  if (!appId) settings.problem('MicrosoftAppId', "is required: the Azure Bot's Microsoft App ID");
+  else if (!GUID.test(appId)) settings.problem('MicrosoftAppId', `"${appId}" is not a GUID`);
+  const website = httpsUrl(settings, 'TEAMS_APP_WEBSITE_URL');
+  const values = {
     MicrosoftAppId: appId,
     APP_VERSION: appVersion,
     TEAMS_APP_WEBSITE_URL: website,
-    TEAMS_APP_PRIVACY_URL: httpsUrl(env, 'TEAMS_APP_PRIVACY_URL', website),
-    TEAMS_APP_TERMS_URL: httpsUrl(env, 'TEAMS_APP_TERMS_URL', website),
+    TEAMS_APP_PRIVACY_URL: httpsUrl(settings, 'TEAMS_APP_PRIVACY_URL', website || undefined),
+    TEAMS_APP_TERMS_URL: httpsUrl(settings, 'TEAMS_APP_TERMS_URL', website || undefined),
   };
+  settings.check();
+  return values;
 }
 
 /** Replaces every `${{NAME}}` in the JSON text; a placeholder without a value is an error naming it. */
 export function fillPlaceholders(template: string, values: ManifestValues): string {
   return template.replace(/\$\{\{\s*([A-Za-z_][\w]*)\s*\}\}/g, (_match, name: string) => {
     const value = values[name];
-    if (value === undefined) throw new PackageSettingError(name, 'has no value for the manifest');
+    if (value === undefined)
+      throw new PackageSettingError([{ setting: name, problem: 'has no value for the manifest' }]);
     // The value lands inside a JSON string: escape it as JSON would.
     return JSON.stringify(value).slice(1, -1);
   });

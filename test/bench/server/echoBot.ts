@@ -1,9 +1,10 @@
 /**
  * The benchmark's yardstick: an echo bot on the same stack as ours, with none of our work. One
  * restify server, like ours, serving
- *  - POST /api/messages: botbuilder's CloudAdapter (local mode, like the bench's run of our server)
- *    and a bare ActivityHandler that replies with the message's text as a plain message;
- *  - POST /slack/events: Bolt with our RestifyReceiver, acking `/mailflow` with its text.
+ *  - POST /api/messages: our Teams route (bounded body, activity check) into botbuilder's
+ *    CloudAdapter (local mode, like the bench's run of our server) and a bare ActivityHandler that
+ *    replies with the message's text as a plain message;
+ *  - POST /slack/events: Bolt with our HttpReceiver, acking `/mailflow` with its text.
  * The Slack side deliberately uses our receiver rather than Bolt's HTTPReceiver: the receiver is the
  * transport both bots share (raw body, signature check, ack as the HTTP response), so the ratio
  * measures what our handlers, the core and the rendering add, not restify against node:http.
@@ -16,29 +17,31 @@
  * Settings come from the environment like main.ts's: PORT, SLACK_SIGNING_SECRET, ECHO_REPLY.
  */
 import { App, LogLevel } from '@slack/bolt';
-import {
-  ActivityHandler,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  MessageFactory,
-  type Request,
-  type Response,
-} from 'botbuilder';
-import restify from 'restify';
+import { ActivityHandler, ConfigurationBotFrameworkAuthentication, MessageFactory } from 'botbuilder';
+import type { Channel } from '../../../bots/runtime/channel';
+import { createLogger, type Logger } from '../../../bots/runtime/logger';
 import { createBotServer } from '../../../bots/server/app';
-import type { Channel } from '../../../bots/server/channel';
-import { createLogger } from '../../../bots/server/logger';
-import { answerMessage } from '../../../bots/slack/conversation/outgoing';
-import { RestifyReceiver } from '../../../bots/slack/http/restifyReceiver';
+import { HttpReceiver } from '../../../bots/slack/http/httpReceiver';
+import { answerMessage } from '../../../bots/slack/outgoing';
+import { createAdapter } from '../../../bots/teams/adapter';
 import { answerAttachment } from '../../../bots/teams/cards/attachment';
+import { TEAMS_TURN_BUDGET } from '../../../bots/teams/connector/turnBudget';
+import { activityEndpoint } from '../../../bots/teams/http/activityEndpoint';
+import {
+  AUTHENTICATION_TIMEOUT_MS,
+  createAuthenticator,
+  MAX_STALLED_AUTHENTICATIONS,
+} from '../../../bots/teams/http/authenticate';
+import { messagesRoute } from '../../../bots/teams/http/messagesRoute';
 import { ask } from '../../../core';
 
 type Reply = 'text' | 'fixed' | 'answer';
 
 const FIXED_ANSWER = ask('what does 4.4.316 mean?').answer;
 
-function teamsEcho(reply: Reply): Channel {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+function teamsEcho(reply: Reply, logger: Logger): Channel {
+  const authentication = new ConfigurationBotFrameworkAuthentication({});
+  const adapter = createAdapter(authentication);
   const bot = new ActivityHandler();
   const fixedCard = answerAttachment(FIXED_ANSWER);
   bot.onMessage(async (context, next) => {
@@ -54,22 +57,32 @@ function teamsEcho(reply: Reply): Channel {
   return {
     name: 'teams-echo',
     description: 'Teams echo at POST /api/messages',
-    mount(server) {
-      server.post(
-        '/api/messages',
-        restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }),
-        async (req: restify.Request, res: restify.Response) => {
-          await adapter.process(req as unknown as Request, res as unknown as Response, (context) =>
-            bot.run(context),
-          );
-        },
-      );
-    },
+    // The same HTTP side as our Teams channel in local mode: the body read, the activity checked,
+    // then botbuilder's turn.
+    routes: [
+      messagesRoute(
+        logger,
+        activityEndpoint({
+          localMode: true,
+          authenticate: createAuthenticator({
+            authentication,
+            tokens: undefined,
+            timeoutMs: AUTHENTICATION_TIMEOUT_MS,
+            maxStalled: MAX_STALLED_AUTHENTICATIONS,
+          }),
+          adapter,
+          logic: (context) => bot.run(context),
+          logger,
+          newReference: () => 'echo',
+          budget: TEAMS_TURN_BUDGET,
+        }),
+      ),
+    ],
   };
 }
 
-function slackEcho(reply: Reply, signingSecret: string, logger: ReturnType<typeof createLogger>): Channel {
-  const receiver = new RestifyReceiver({ signingSecret, logger });
+function slackEcho(reply: Reply, signingSecret: string, logger: Logger): Channel {
+  const receiver = new HttpReceiver({ signingSecret, logger });
   const app = new App({
     receiver,
     // One workspace and fixed ids: no Web API call, as in our bot once auth.test has answered.
@@ -91,7 +104,7 @@ function slackEcho(reply: Reply, signingSecret: string, logger: ReturnType<typeo
   return {
     name: 'slack-echo',
     description: 'Slack echo at POST /slack/events',
-    mount: (server) => receiver.mount(server),
+    routes: [receiver.route],
     async start() {
       await app.start();
     },
@@ -107,7 +120,7 @@ async function main(): Promise<void> {
   if (!signingSecret) throw new Error('SLACK_SIGNING_SECRET is required');
   const reply: Reply =
     process.env.ECHO_REPLY === 'answer' ? 'answer' : process.env.ECHO_REPLY === 'fixed' ? 'fixed' : 'text';
-  const server = createBotServer([teamsEcho(reply), slackEcho(reply, signingSecret, logger)], logger);
+  const server = createBotServer([teamsEcho(reply, logger), slackEcho(reply, signingSecret, logger)], logger);
   const address = await server.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
   logger.info({ host: address.address, port: address.port }, 'listening');
   process.once('SIGTERM', () => {

@@ -3,12 +3,11 @@
  * helpers that post signed requests to it the way Slack does.
  */
 import { randomUUID } from 'node:crypto';
+import { Conversation, type ConversationOptions } from '../../../bots/conversation/conversation';
+import { createLogger } from '../../../bots/runtime/logger';
+import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../../../bots/runtime/outbound/policy';
 import { createBotServer } from '../../../bots/server/app';
-import { createLogger } from '../../../bots/server/logger';
-import type { OutboundPolicy } from '../../../bots/server/outbound/policy';
-import type { RateLimiter } from '../../../bots/server/rateLimiter';
 import { createSlackChannel } from '../../../bots/slack/channel';
-import type { CoreApi } from '../../../bots/slack/conversation/answering';
 import { nowSeconds, slackSignature } from '../../support/slackSigning';
 import { BOT_USER_ID, SlackStandIn } from './slackStandIn';
 
@@ -47,9 +46,10 @@ export interface SlackTestServer {
   close(): Promise<void>;
 }
 
-export async function startSlackServer(
-  options: { core?: CoreApi; limits?: RateLimiter; outbound?: OutboundPolicy } = {},
-): Promise<SlackTestServer> {
+/** The conversation layer's options (a failing core, tight rate limits), and the outbound policy. */
+export type SlackServerOptions = Omit<ConversationOptions, 'logger'> & { outbound?: OutboundPolicy };
+
+export async function startSlackServer(options: SlackServerOptions = {}): Promise<SlackTestServer> {
   const standIn = await SlackStandIn.start();
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger('debug', {
@@ -57,14 +57,10 @@ export async function startSlackServer(
       logs.push(JSON.parse(line) as Record<string, unknown>);
     },
   });
+  const { outbound = DEFAULT_OUTBOUND_POLICY, ...conversationOptions } = options;
   const channel = createSlackChannel(
     { mode: 'http', signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: standIn.apiUrl },
-    {
-      logger,
-      ...(options.core ? { core: options.core } : {}),
-      ...(options.limits ? { limits: options.limits } : {}),
-      ...(options.outbound ? { outbound: options.outbound } : {}),
-    },
+    { logger, outbound, conversation: new Conversation({ logger, ...conversationOptions }) },
   );
   const server = createBotServer([channel], logger);
   const address = await server.listen(0, '127.0.0.1');

@@ -1,9 +1,11 @@
 /** The bot server on loopback with the Teams channel, a stand-in connector, and a log to read. */
 import { Writable } from 'node:stream';
+import { Conversation, type ConversationOptions } from '../../../bots/conversation/conversation';
+import { createLogger } from '../../../bots/runtime/logger';
+import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../../../bots/runtime/outbound/policy';
 import { createBotServer } from '../../../bots/server/app';
-import type { TeamsConfig } from '../../../bots/server/config';
-import { createLogger } from '../../../bots/server/logger';
 import { createTeamsChannel, type TeamsChannelDeps } from '../../../bots/teams/channel';
+import type { TeamsSettings } from '../../../bots/teams/settings';
 import { type ConnectorStandIn, startConnectorStandIn } from './connectorStandIn';
 
 export interface LogLine {
@@ -26,9 +28,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The conversation layer's options (a failing core, tight rate limits) and the channel's own. */
+export type HarnessOptions = Omit<ConversationOptions, 'logger'> &
+  Pick<TeamsChannelDeps, 'authentication' | 'newReference' | 'openIdMetadataUrls' | 'turnBudget'> & {
+    outbound?: OutboundPolicy;
+  };
+
 export async function startHarness(
-  config: TeamsConfig = { mode: 'local' },
-  deps: Omit<TeamsChannelDeps, 'logger'> = {},
+  settings: TeamsSettings = { mode: 'local' },
+  options: HarnessOptions = {},
 ): Promise<Harness> {
   const connector = await startConnectorStandIn();
   const logs: LogLine[] = [];
@@ -39,7 +47,24 @@ export async function startHarness(
     },
   });
   const logger = createLogger('debug', sink);
-  const server = createBotServer([createTeamsChannel(config, { logger, ...deps })], logger);
+  const {
+    outbound = DEFAULT_OUTBOUND_POLICY,
+    authentication,
+    newReference,
+    openIdMetadataUrls,
+    turnBudget,
+    ...conversationOptions
+  } = options;
+  const channel = createTeamsChannel(settings, {
+    logger,
+    outbound,
+    conversation: new Conversation({ logger, ...conversationOptions }),
+    ...(authentication ? { authentication } : {}),
+    ...(newReference ? { newReference } : {}),
+    ...(openIdMetadataUrls ? { openIdMetadataUrls } : {}),
+    ...(turnBudget ? { turnBudget } : {}),
+  });
+  const server = createBotServer([channel], logger);
   const { port } = await server.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
 
