@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   checkSettingInvalid: 'MAILFLOW_CHECK_SETTING_INVALID',
   /** `mailflow check` refused its target (a private address, the check turned off). */
   checkRefused: 'MAILFLOW_CHECK_REFUSED',
+  /** Microsoft's keys that sign Bot Framework tokens could not be fetched (Teams answers 503). */
+  signingKeysUnavailable: 'MAILFLOW_SIGNING_KEYS_UNAVAILABLE',
   /** The `mailflow` command was called with wrong arguments. */
   commandLineUsage: 'MAILFLOW_COMMAND_LINE_USAGE',
 } as const;

@@ -153,7 +153,7 @@ describe('what the user wants, in everyday words', () => {
   });
 
   test.each([
-    ['lang auto', undefined],
+    ['lang auto', 'automatic'],
     ['language pt_br', 'pt-BR'],
     ['改成意大利语', 'it'],
   ])('%s is a language command', (text, requestedLocale) => {

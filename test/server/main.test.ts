@@ -31,7 +31,12 @@ const START_BUDGET_MS = 20_000;
 const TEST_TIMEOUT_MS = START_BUDGET_MS + 15_000;
 
 /** Only what the server needs: no settings leak in from the developer's environment. */
-const env = (settings: Record<string, string>) => ({ PATH: process.env.PATH ?? '', ...settings });
+const env = (settings: Record<string, string>) => ({
+  PATH: process.env.PATH ?? '',
+  // Nothing is kept on disk in the checkout unless a test asks for it.
+  STATE_URL: 'memory:',
+  ...settings,
+});
 
 interface LogLine {
   msg: string;

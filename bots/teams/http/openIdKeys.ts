@@ -7,6 +7,7 @@
  * rather than each waiting for the same failure.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import { CodedError, ERROR_CODES } from '../../runtime/errors';
 import { exchange } from '../../runtime/outbound/httpTransport';
 
 export interface OpenIdKeysOptions {
@@ -31,7 +32,8 @@ export const DEFAULT_OPEN_ID_KEYS_OPTIONS: OpenIdKeysOptions = {
 /** A key set is a handful of keys; anything much larger is not one. */
 const MAX_KEYS = 64;
 
-export class SigningKeysUnavailableError extends Error {
+export class SigningKeysUnavailableError extends CodedError {
+  readonly code = ERROR_CODES.signingKeysUnavailable;
   constructor(reason: string) {
     super(`signing keys unavailable: ${reason}`);
     this.name = 'SigningKeysUnavailableError';

@@ -52,14 +52,15 @@ function rssMbOf(pid: number): number {
 }
 
 /**
- * Starts the server with exactly `settings` (plus PATH, and loopback on a free port unless set) and
+ * Starts the server with exactly `settings` (plus PATH, in-memory state, and loopback on a free port unless set) and
  * resolves once it is listening. The port comes from the `listening` log line, written at info level.
  */
 export async function startServerChild(settings: Record<string, string>): Promise<ServerChild> {
   if (['warn', 'error', 'fatal', 'silent'].includes(settings.LOG_LEVEL ?? 'info'))
     throw new Error('startServerChild reads the port from an info line: LOG_LEVEL must be info or lower');
   const child = spawn(process.execPath, ['--no-deprecation', '--expose-gc', '-r', USAGE_PROBE, MAIN], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...settings },
+    // Nothing is kept on disk unless a test asks for it (STATE_URL).
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', STATE_URL: 'memory:', ...settings },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   }) as ChildProcessWithoutNullStreams;
   const logs: ChildLogLine[] = [];
