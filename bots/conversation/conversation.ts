@@ -104,7 +104,7 @@ export class Conversation {
     });
   }
 
-  /** A click on an answer card: its language picker, its fix toggle, its Share button. */
+  /** A click on an answer card: its language picker, a fold (the fix, "more"), its Share button. */
   async act(click: CardClick, reply: Reply): Promise<void> {
     const { action } = click;
     const locales: Locales = { chosen: undefined, client: action.locale };
