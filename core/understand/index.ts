@@ -125,15 +125,20 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
   const codes = written.length > 0 ? written : implied.map((code) => ({ code }));
 
   const found = new Set(intentPhrases.findAll(ownTokens).flatMap((match) => match.values));
-  const named =
-    languageNames.findAll(ownTokens)[0]?.values[0] ??
-    (found.has('language') ? languageTagToLocale(LANGUAGE_TAG.exec(segments.own)?.[1]) : undefined);
+  const onTopic = codes.length > 0 || frames.outcomes.includes('retryWindow');
+  // A language is named only in a language command, or in a short message that asks for nothing else.
+  const mayNameLanguage =
+    found.has('language') || (!onTopic && ownTokens.length <= LANGUAGE_REQUEST_MAX_WORDS);
+  const named = mayNameLanguage
+    ? (languageNames.findAll(ownTokens)[0]?.values[0] ??
+      (found.has('language') ? languageTagToLocale(LANGUAGE_TAG.exec(segments.own)?.[1]) : undefined))
+    : undefined;
   const intent = chooseIntent({
     found,
     named,
     words: ownTokens.length,
     hasCodes: codes.length > 0,
-    onTopic: codes.length > 0 || frames.outcomes.includes('retryWindow'),
+    onTopic,
     aboutTheFix: frames.aboutTheFix,
   });
   const requested = intent === 'language' ? named : undefined;
