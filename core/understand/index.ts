@@ -50,7 +50,7 @@ const LANGUAGE_TAG = new RegExp(
 );
 
 /** A localized report shows its language in its first lines; the rest of a long paste is not read for it. */
-const PASTE_READ_FOR_LANGUAGE = 2048;
+const PASTE_READ_FOR_LANGUAGE = 600;
 
 /** Folded words of a text. */
 const wordsOf = (text: string): string[] => tokenize(foldForMatching(text));
