@@ -76,14 +76,18 @@ function hostWord(word: string): string {
   return unlinked.endsWith('/') ? unlinked.slice(0, -1) : unlinked;
 }
 
+/** The last word of a one-line message names a host (a dot) or an address (a dot or a colon). */
+const ENDS_WITH_ADDRESS = /[.:]\S*\s*$/;
+
 export function readCheckRequest(text: string): CheckRequest | undefined {
-  if (text.length > MAX_REQUEST_LENGTH) return undefined;
+  // Every message passes here: most stop at these cheap tests.
+  if (text.length > MAX_REQUEST_LENGTH || text.includes('\n') || !ENDS_WITH_ADDRESS.test(text))
+    return undefined;
   const words = text.replace(HAN_THEN_OTHER, '$1 ').trim().split(/\s+/);
   const last = words.pop();
-  // A host name or an address has a dot or a colon: most messages end otherwise and stop here.
-  if (last === undefined || words.length === 0 || !/[.:]/.test(last)) return undefined;
+  if (last === undefined || words.length === 0) return undefined;
 
-  // Every message passes here: the words are matched before the last one is parsed as an address.
+  // The words are matched before the last one is parsed as an address.
   let rest = foldForMatching(words.join(' ')).replace(IGNORED_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim();
   rest = consume(rest, COMMANDS)?.rest ?? rest;
   const leadIn = consume(rest, LEAD_INS);

@@ -28,17 +28,21 @@ const IS = ' {0,5}[=:] {0,5}';
 /** Groups a reader may fill; a reader's IP is either IPv4 or IPv6, whichever matched. */
 interface Reader {
   pattern: RegExp;
-  /** Lower-case text the pattern cannot match without: most readers need not run at all. */
-  literal: string;
+  /** Lower-case texts the pattern cannot match without one of: most readers need not run at all. */
+  literals: readonly string[];
   host?: number;
   ipv4?: number;
   ipv6?: number;
   port?: number;
 }
 
-const reader = (literal: string, source: string, groups: Omit<Reader, 'pattern' | 'literal'>): Reader => ({
+const reader = (
+  literals: string | readonly string[],
+  source: string,
+  groups: Omit<Reader, 'pattern' | 'literals'>,
+): Reader => ({
   pattern: new RegExp(source, 'gi'),
-  literal,
+  literals: typeof literals === 'string' ? [literals] : literals,
   ...groups,
 });
 
@@ -54,15 +58,23 @@ const READERS: readonly Reader[] = [
     ipv6: 3,
   }),
   reader('fqdn', `\\bFQDN${IS}${HOST}`, { host: 1 }),
-  reader('ip', `[{;]IP${IS}${IP}`, { ipv4: 1, ipv6: 2 }),
+  reader(['{ip', ';ip'], `[{;]IP${IS}${IP}`, { ipv4: 1, ipv6: 2 }),
   reader('last endpoint', `last endpoint attempted was ${IP}(?::${PORT})?`, { ipv4: 1, ipv6: 2, port: 3 }),
   // Exchange NDRs: "Remote Server at mail.contoso.com (192.0.2.10) returned '…'", IP optional.
   reader('server at', `Server at ${HOST}(?: {0,3}\\(${IP}\\))? {0,3}returned`, { host: 1, ipv4: 2, ipv6: 3 }),
-  reader('server', `(?:Destination|Remote|Target) ?(?:server|host)(?: name)?${IS}${HOST}`, { host: 1 }),
-  reader('server', `(?:Destination|Remote|Target) ?(?:server|host)(?: IP)?(?: address)?${IS}\\[?${IP}`, {
-    ipv4: 1,
-    ipv6: 2,
-  }),
+  reader(
+    ['destination', 'remote', 'target'],
+    `(?:Destination|Remote|Target) ?(?:server|host)(?: name)?${IS}${HOST}`,
+    { host: 1 },
+  ),
+  reader(
+    ['destination', 'remote', 'target'],
+    `(?:Destination|Remote|Target) ?(?:server|host)(?: IP)?(?: address)?${IS}\\[?${IP}`,
+    {
+      ipv4: 1,
+      ipv6: 2,
+    },
+  ),
   // Postfix: "connect to mail.contoso.com[192.0.2.10]:25", "relay=mail.contoso.com[192.0.2.10]:25",
   // "host mail.contoso.com[192.0.2.10] said:", "lost connection with mail.contoso.com[192.0.2.10]".
   reader('[', `${HOST}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
@@ -76,7 +88,7 @@ const READERS: readonly Reader[] = [
   reader('while talking', `while talking to ${HOST}`, { host: 1 }),
   reader('remote-mta', `Remote-MTA${IS}dns; {0,3}${HOST}`, { host: 1 }),
   // Sendmail: "Connection refused by mail.contoso.com.", "Connection timed out with mail.contoso.com."
-  reader(' ', `(?:refused|reset|closed|timed out|lost) (?:by|with) ${HOST}`, { host: 1 }),
+  reader([' by ', ' with '], `(?:refused|reset|closed|timed out|lost) (?:by|with) ${HOST}`, { host: 1 }),
   reader(':', `\\b${HOST}:${PORT}\\b`, { host: 1, port: 2 }),
   reader(':', `\\b${IPV4}:${PORT}\\b`, { ipv4: 1, port: 2 }),
 ];
@@ -119,7 +131,7 @@ function read(found: RegExpMatchArray, groups: Reader): Reading {
 
 /** The first reading of `groups` in `text` that names a server or an address (not Microsoft's). */
 function firstReading(text: string, lower: string, groups: Reader): Reading | undefined {
-  if (!lower.includes(groups.literal)) return undefined;
+  if (!groups.literals.some((literal) => lower.includes(literal))) return undefined;
   for (const found of text.matchAll(groups.pattern)) {
     const reading = read(found, groups);
     if (reading.server !== undefined || reading.ip !== undefined) return reading;

@@ -59,7 +59,7 @@ const LANGUAGE_TAG = new RegExp(
 );
 
 /** A localized report shows its language in its first lines; the rest of a long paste is not read for it. */
-const PASTE_READ_FOR_LANGUAGE = 2048;
+const PASTE_READ_FOR_LANGUAGE = 600;
 
 /** Folded words of a text. */
 const wordsOf = (text: string): string[] => tokenize(foldForMatching(text));
@@ -144,15 +144,20 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
   const codes = written.length > 0 ? written : implied.map((code) => ({ code }));
 
   const found = new Set(intentPhrases.findAll(ownTokens).flatMap((match) => match.values));
-  const named =
-    languageNames.findAll(ownTokens)[0]?.values[0] ??
-    (found.has('language') ? requestedByCommand(segments.own, ownTokens) : undefined);
+  const onTopic = codes.length > 0 || frames.outcomes.includes('retryWindow');
+  // A language is named only in a language command, or in a short message that asks for nothing else.
+  const mayNameLanguage =
+    found.has('language') || (!onTopic && ownTokens.length <= LANGUAGE_REQUEST_MAX_WORDS);
+  const named = mayNameLanguage
+    ? (languageNames.findAll(ownTokens)[0]?.values[0] ??
+      (found.has('language') ? requestedByCommand(segments.own, ownTokens) : undefined))
+    : undefined;
   const intent = chooseIntent({
     found,
     named,
     words: ownTokens.length,
     hasCodes: codes.length > 0,
-    onTopic: codes.length > 0 || frames.outcomes.includes('retryWindow'),
+    onTopic,
     aboutTheFix: frames.aboutTheFix,
   });
   const requested = intent === 'language' ? named : undefined;

@@ -138,12 +138,16 @@ const CAPITALIZED_AT = /[\s:,-]*\p{Lu}/uy;
 /** A question is the user's, whatever it quotes: such a line is read span by span. */
 const isQuestion = (line: string): boolean => QUESTION_END.test(line);
 
-function isStructural(line: string, vocabulary: SegmentVocabulary): boolean {
+/**
+ * Whether a line is machine-written: by its structure, or (in a message of several lines, where a
+ * report's prose stands between its fields) by a phrase only a report has.
+ */
+function isStructural(line: string, vocabulary: SegmentVocabulary, severalLines: boolean): boolean {
   if (isQuestion(line)) return false;
   const lower = line.toLowerCase();
   return (
     STRUCTURAL_LINE.some(({ literal, pattern }) => lower.includes(literal) && pattern.test(line)) ||
-    vocabulary.isReportLine(foldForMatching(line))
+    (severalLines && vocabulary.isReportLine(foldForMatching(line)))
   );
 }
 
@@ -244,7 +248,7 @@ export function segment(
   vocabulary: SegmentVocabulary,
 ): Segments {
   const lines = text.split('\n');
-  const structural = lines.map((line) => isStructural(line, vocabulary));
+  const structural = lines.map((line) => isStructural(line, vocabulary, lines.length > 1));
   // What a report introduces ("The response was:") is part of it: the next line that has text.
   let introduced = false;
   lines.forEach((line, index) => {

@@ -4,7 +4,7 @@
  * phrases keeps it linear: from each token it walks at most one phrase's length, and each word's
  * form is computed once.
  */
-import { PREFIX_GROUP_LENGTH, WHOLE_WORD_MAX_LENGTH, type WordForm } from './wordForms';
+import { headKey, PREFIX_GROUP_LENGTH, WHOLE_WORD_MAX_LENGTH, type WordForm } from './wordForms';
 
 export interface VocabularyMatch<T> {
   values: readonly T[];
@@ -17,7 +17,7 @@ interface TrieNode<T> {
   /** By a word's stem, or the whole word. */
   next: Map<string, TrieNode<T>>;
   /** Prefix forms: by a word's beginning, grouped by its first letters, the longest first. */
-  prefixed: Map<string, { prefix: string; node: TrieNode<T> }[]>;
+  prefixed: Map<number, { prefix: string; node: TrieNode<T> }[]>;
   /** Phrases that end here. */
   values: T[];
 }
@@ -33,7 +33,7 @@ function exactChild<T>(node: TrieNode<T>, key: string): TrieNode<T> {
 }
 
 function prefixChild<T>(node: TrieNode<T>, prefix: string): TrieNode<T> {
-  const group = prefix.slice(0, PREFIX_GROUP_LENGTH);
+  const group = headKey(prefix, PREFIX_GROUP_LENGTH);
   const prefixes = node.prefixed.get(group) ?? [];
   node.prefixed.set(group, prefixes);
   const found = prefixes.find((entry) => entry.prefix === prefix);
@@ -47,7 +47,7 @@ function prefixChild<T>(node: TrieNode<T>, prefix: string): TrieNode<T> {
 export class VocabularyMatcher<T> {
   private readonly root = newNode<T>();
   /** Stem forms: the first letters of every vocabulary word, so that most words are never stemmed. */
-  private readonly gate = new Set<string>();
+  private readonly gate = new Set<number>();
 
   constructor(
     entries: Iterable<readonly [phrase: readonly string[], value: T]>,
@@ -60,8 +60,8 @@ export class VocabularyMatcher<T> {
     let node = this.root;
     for (const word of words) {
       const key = this.form.kind === 'stem' ? this.form.key(word) : word;
-      this.gate.add(word.slice(0, GATE_LENGTH));
-      this.gate.add(key.slice(0, GATE_LENGTH));
+      this.gate.add(headKey(word, GATE_LENGTH));
+      this.gate.add(headKey(key, GATE_LENGTH));
       node =
         this.form.kind === 'prefix' && key.length > WHOLE_WORD_MAX_LENGTH
           ? prefixChild(node, key)
@@ -73,7 +73,7 @@ export class VocabularyMatcher<T> {
   /** The stem of a token, or `undefined` for a word that no vocabulary word shares a beginning with. */
   private stemOf(token: string): string | undefined {
     if (this.form.kind !== 'stem') return token;
-    if (token.length > WHOLE_WORD_MAX_LENGTH && !this.gate.has(token.slice(0, GATE_LENGTH))) return undefined;
+    if (token.length > WHOLE_WORD_MAX_LENGTH && !this.gate.has(headKey(token, GATE_LENGTH))) return undefined;
     return this.form.key(token);
   }
 
@@ -82,7 +82,7 @@ export class VocabularyMatcher<T> {
     if (this.form.kind !== 'prefix') return stem === undefined ? undefined : node.next.get(stem);
     return (
       node.next.get(token) ??
-      node.prefixed.get(token.slice(0, PREFIX_GROUP_LENGTH))?.find(({ prefix }) => token.startsWith(prefix))
+      node.prefixed.get(headKey(token, PREFIX_GROUP_LENGTH))?.find(({ prefix }) => token.startsWith(prefix))
         ?.node
     );
   }

@@ -27,25 +27,41 @@ export const PREFIX_GROUP_LENGTH = WHOLE_WORD_MAX_LENGTH + 1;
 export const PREFIX_FORM: WordForm = { kind: 'prefix' };
 
 /**
- * nlp.js keeps every word it ever stemmed; a server that reads strangers' text bounds that memory by
- * starting the memo afresh after this many words.
+ * Stems are remembered per word; a server that reads strangers' text bounds that memory (and
+ * nlp.js's own, which keeps every word it ever stemmed) by starting afresh after this many words.
  */
 const MAX_REMEMBERED_STEMS = 20_000;
 
 function stemWith(stemmer: InstanceType<typeof StemmerEn>): WordForm {
-  let remembered = 0;
+  const remembered = new Map<string, string>();
   return {
     kind: 'stem',
     key(word) {
       // Short words ("no", "ip", "mx") stem to themselves or to nonsense; they are compared whole.
       if (word.length <= WHOLE_WORD_MAX_LENGTH) return word;
-      if (++remembered > MAX_REMEMBERED_STEMS) {
-        stemmer.cache = {};
-        remembered = 0;
+      let stem = remembered.get(word);
+      if (stem === undefined) {
+        if (remembered.size >= MAX_REMEMBERED_STEMS) {
+          remembered.clear();
+          stemmer.cache = {};
+        }
+        stem = stemmer.stemWord(word);
+        remembered.set(word, stem);
       }
-      return stemmer.stemWord(word);
+      return stem;
     },
   };
+}
+
+/**
+ * A number for a word's first `length` letters, so that looking a beginning up allocates nothing.
+ * Two beginnings may share a number: whoever looks one up still compares the letters.
+ */
+export function headKey(word: string, length: number): number {
+  let key = Math.min(word.length, length);
+  for (let index = 0; index < length && index < word.length; index++)
+    key = (key * 31 + word.charCodeAt(index)) | 0;
+  return key;
 }
 
 export const WORD_FORMS: Record<Locale, WordForm> = {
