@@ -76,13 +76,20 @@ function hostWord(word: string): string {
   return unlinked.endsWith('/') ? unlinked.slice(0, -1) : unlinked;
 }
 
-/** The last word of a one-line message names a host (a dot) or an address (a dot or a colon). */
-const ENDS_WITH_ADDRESS = /[.:]\S*\s*$/;
+/**
+ * The last word of a one-line message names a host (a dot, then a letter: "mail.contoso.com",
+ * "bücher.example"), an IPv4 address (four numbers) or an IPv6 address (a colon); "4.4.316" and
+ * "mean?" do not.
+ */
+const ADDRESS_LIKE = /\.\S*\p{L}|^\[?\d{1,3}(?:\.\d{1,3}){3}|:/u;
+const endsWithAddress = (text: string): boolean => {
+  const trimmed = text.trimEnd();
+  return ADDRESS_LIKE.test(trimmed.slice(trimmed.lastIndexOf(' ') + 1));
+};
 
 export function readCheckRequest(text: string): CheckRequest | undefined {
   // Every message passes here: most stop at these cheap tests.
-  if (text.length > MAX_REQUEST_LENGTH || text.includes('\n') || !ENDS_WITH_ADDRESS.test(text))
-    return undefined;
+  if (text.length > MAX_REQUEST_LENGTH || text.includes('\n') || !endsWithAddress(text)) return undefined;
   const words = text.replace(HAN_THEN_OTHER, '$1 ').trim().split(/\s+/);
   const last = words.pop();
   if (last === undefined || words.length === 0) return undefined;

@@ -9,7 +9,7 @@ import { CONTENT, type UnderstandingContent } from '../content';
 import { LOCALES } from '../locales';
 import { type Sentences, splitPhrases } from './phrases';
 import { VocabularyMatcher } from './vocabularyMatcher';
-import { WORD_FORMS } from './wordForms';
+import { headKey, PREFIX_GROUP_LENGTH, WORD_FORMS } from './wordForms';
 
 export type Concept = keyof UnderstandingContent['concepts'];
 
@@ -58,3 +58,23 @@ export function findConcepts({ tokens, sentenceOf }: Sentences): ConceptOccurren
   // By start, the longer first, so that a phrase comes before what it contains.
   return longestOnly(found.sort((a, b) => a.start - b.start || b.end - a.end));
 }
+
+/**
+ * The beginnings of the first words of the given concepts' phrases, in every language: a text whose
+ * words begin none of them cannot mention these concepts, and is not matched for them at all.
+ */
+export function conceptHeads(concepts: Iterable<Concept>): ReadonlySet<number> {
+  const heads = new Set<number>();
+  for (const locale of LOCALES) {
+    const words = CONTENT[locale].understand.concepts;
+    for (const concept of concepts) {
+      for (const [first] of splitPhrases(words[concept])) {
+        if (first !== undefined) heads.add(headKey(first, PREFIX_GROUP_LENGTH));
+      }
+    }
+  }
+  return heads;
+}
+
+export const mayMention = (tokens: readonly string[], heads: ReadonlySet<number>): boolean =>
+  tokens.some((token) => heads.has(headKey(token, PREFIX_GROUP_LENGTH)));

@@ -234,6 +234,15 @@ function yields(matched: MatchedFrame, all: readonly MatchedFrame[]): boolean {
   );
 }
 
+/** The concepts of the frames about the fix itself or a retired on-premises site. */
+export const FIX_TOPIC_CONCEPTS: ReadonlySet<Concept> = new Set(
+  FRAMES.filter((candidate) => candidate.aboutTheFix || candidate.retiresOnPremises).flatMap(
+    (candidate) => candidate.concepts,
+  ),
+);
+
+export const NO_FRAMES: FrameReading = { outcomes: [], aboutTheFix: false, onPremisesRetired: false };
+
 export interface FrameReading {
   /** What the described symptoms tell, in the order the message tells it, each once. */
   outcomes: FrameOutcome[];

@@ -6,9 +6,9 @@
 import type { KnownCode } from '../knowledge/knownCodes';
 import { type LanguageChoice, LOCALES, type Locale, languageTagToLocale, primarySubtagOf } from '../locales';
 import { checkUnderstanding, readCheckRequest } from './checkRequest';
-import { findConcepts } from './concepts';
+import { conceptHeads, findConcepts, mayMention } from './concepts';
 import { type PastedDetails, readPastedDetails } from './details';
-import { readFrames } from './frames';
+import { FIX_TOPIC_CONCEPTS, NO_FRAMES, readFrames } from './frames';
 import { identifyLanguage, identifyPastedLanguage } from './language';
 import { type LanguageModel, loadedLanguageModel } from './languageModel';
 import { foldForMatching, normalizeMessage, withoutChatMarkup } from './normalize';
@@ -57,6 +57,9 @@ const LANGUAGE_TAG = new RegExp(
   }).join('|')})(?=$|[\\s.,!?])`,
   'i',
 );
+
+/** Where a text writes a code, its words are read for these concepts only if they may name one. */
+const FIX_TOPIC_HEADS = conceptHeads(FIX_TOPIC_CONCEPTS);
 
 /** A localized report shows its language in its first lines; the rest of a long paste is not read for it. */
 const PASTE_READ_FOR_LANGUAGE = 600;
@@ -135,11 +138,16 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
     located.map(({ code, relation }) => (relation ? { code, relation } : { code })),
   );
   // Symptoms count only where the text writes no code; the user's words may still ask about the fix.
-  const symptoms =
-    written.length > 0 || !segments.hasPaste
-      ? ownSentences
-      : readSentences(foldForMatching(segments.symptoms()));
-  const frames = readFrames(findConcepts(symptoms));
+  const frames =
+    written.length > 0
+      ? mayMention(ownTokens, FIX_TOPIC_HEADS)
+        ? readFrames(findConcepts(ownSentences))
+        : NO_FRAMES
+      : readFrames(
+          findConcepts(
+            segments.hasPaste ? readSentences(foldForMatching(segments.symptoms())) : ownSentences,
+          ),
+        );
   const implied = frames.outcomes.filter((outcome): outcome is KnownCode => outcome !== 'retryWindow');
   const codes = written.length > 0 ? written : implied.map((code) => ({ code }));
 
