@@ -4,9 +4,9 @@
  * folder); no code may be in both.
  */
 import { CodedError, ERROR_CODES } from '../../bots/runtime/errors';
-import { STATE_ERROR_CODES } from '../../bots/runtime/state/errors';
 import { DeliveryError } from '../../bots/runtime/outbound/sendWithRetries';
 import { ConfigError } from '../../bots/runtime/settings';
+import { STATE_ERROR_CODES } from '../../bots/runtime/state/errors';
 import { sourceOf, sourcesUnder } from '../support/sources';
 
 const SOURCES = sourcesUnder('bots');
@@ -31,7 +31,10 @@ test('every error class of the project extends CodedError (only CodedError and t
   const plain = SOURCES.flatMap((file) =>
     [...sourceOf(file).matchAll(/class (\w+) extends Error\b/g)].map((match) => `${file}: ${match[1]}`),
   );
-  expect(plain.sort()).toEqual(['bots/runtime/errors.ts: CodedError', 'bots/runtime/state/errors.ts: StateError']);
+  expect(plain.sort()).toEqual([
+    'bots/runtime/errors.ts: CodedError',
+    'bots/runtime/state/errors.ts: StateError',
+  ]);
 });
 
 test('a coded error keeps its code on the way into the log', () => {
