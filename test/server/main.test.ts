@@ -30,10 +30,13 @@ function startScriptFlags(): string[] {
 const START_BUDGET_MS = 20_000;
 const TEST_TIMEOUT_MS = START_BUDGET_MS + 15_000;
 
-/** Only what the server needs: no settings leak in from the developer's environment. */
+/**
+ * Only what the server needs: no settings leak in from the developer's environment. The state is
+ * kept in memory: a test must not leave a database in the project, nor find one from an earlier run
+ * (its deliveries, seen then, would be taken for redeliveries).
+ */
 const env = (settings: Record<string, string>) => ({
   PATH: process.env.PATH ?? '',
-  // Nothing is kept on disk in the checkout unless a test asks for it.
   STATE_URL: 'memory:',
   ...settings,
 });

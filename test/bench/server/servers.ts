@@ -40,6 +40,9 @@ export function startServer(
       SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
       SLACK_BOT_TOKEN: 'xoxb-bench-not-real',
       SLACK_API_URL: standIns.slackApiUrl,
+      // The default backend, on a fresh file in this run's folder: one kept from an earlier run would
+      // take this run's activities (the same ids) for redeliveries.
+      ...(role === 'ours' ? { STATE_URL: `sqlite:${join(workDir, 'state', 'mailflow.db')}` } : {}),
       ...(role === 'answerOnly' ? { ECHO_REPLY: 'answer' } : {}),
       ...(role === 'fixedAnswer' ? { ECHO_REPLY: 'fixed' } : {}),
     },
