@@ -5,9 +5,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface HttpRoute {
-  /** The path of the channel's endpoint; it takes POST requests only. */
+  /** The path of the channel's endpoint. */
   readonly path: string;
-  /** Answers one POST to `path`; it reads the body itself (bounded), the server has not touched it. */
+  /**
+   * POST (the default) for what a channel's service sends; GET for a page a person's browser opens
+   * (Slack's install). The server answers the other method with 405.
+   */
+  readonly method?: 'GET' | 'POST';
+  /** Answers one request to `path`; it reads the body itself (bounded), the server has not touched it. */
   handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
 }
 

@@ -64,9 +64,11 @@ export function createBotServer(
     return next();
   });
   for (const route of channels.flatMap((channel) => channel.routes)) {
-    server.post(route.path, async (req: restify.Request, res: restify.Response) => {
+    const handler = async (req: restify.Request, res: restify.Response) => {
       await route.handle(req, res);
-    });
+    };
+    if (route.method === 'GET') server.get(route.path, handler);
+    else server.post(route.path, handler);
   }
   answerProbes(server, channels, logger);
   server.on('restifyError', (req, _res, error, callback) => {

@@ -17,7 +17,8 @@ export function answerProbes(server: Server, channels: readonly Channel[], logge
   };
   server.get('/', hello);
   server.head('/', hello);
-  for (const { path } of channels.flatMap((channel) => channel.routes)) {
+  const routes = channels.flatMap((channel) => channel.routes);
+  for (const { path } of routes.filter((route) => route.method !== 'GET')) {
     const postOnly = (req: Request, res: Response, next: Next) => {
       logger.debug({ method: req.method, path }, 'probe answered');
       res.header('allow', 'POST');
@@ -26,6 +27,14 @@ export function answerProbes(server: Server, channels: readonly Channel[], logge
     };
     server.get(path, postOnly);
     server.head(path, postOnly);
+  }
+  for (const { path } of routes.filter((route) => route.method === 'GET')) {
+    server.post(path, (req: Request, res: Response, next: Next) => {
+      logger.debug({ method: req.method, path }, 'probe answered');
+      res.header('allow', 'GET');
+      res.send(405, { error: `${path} takes GET requests only` });
+      return next();
+    });
   }
 }
 
