@@ -95,7 +95,15 @@ export { type CheckTarget, parseCheckTarget, parseHostName } from './check/targe
 export { checkVerdict } from './check/verdict';
 export { type Translator, translatorFor } from './i18n';
 export { KNOWN_CODES, type KnownCode } from './knowledge/knownCodes';
-export { AUTONYMS, isLocale, type LanguageChoice, LOCALES, type Locale, toAnswerLocale } from './locales';
+export {
+  AUTONYMS,
+  isLocale,
+  type LanguageChoice,
+  LOCALES,
+  type Locale,
+  localeFromAcceptLanguage,
+  toAnswerLocale,
+} from './locales';
 export { renderCheckText } from './render/checkText';
 export { plainOf, type Run, splitBold } from './render/inline';
 export { escapeForTerminal, renderPlainText } from './render/plainText';

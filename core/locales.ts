@@ -61,3 +61,29 @@ export function languageTagToLocale(tag: string | undefined | null): Locale | un
   const primary = tag.trim().split(/[-_]/, 1)[0]?.toLowerCase() ?? '';
   return BY_PRIMARY_SUBTAG.get(primary);
 }
+
+/** A browser names at most a handful of languages; a longer header is read only this far. */
+const MAX_ACCEPTED_LANGUAGES = 16;
+const QUALITY = /^\s*q\s*=\s*(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)\s*$/i;
+
+/**
+ * The page language for a browser's `Accept-Language` (`pl-PL,pl;q=0.9,en;q=0.8`): the most
+ * preferred tag that maps to one of the six languages, by the same mapping as a client locale;
+ * English when none does. Languages with q=0 are ones the browser refuses.
+ */
+export function localeFromAcceptLanguage(header: string | undefined): Locale {
+  const ranges = (header ?? '')
+    .split(',', MAX_ACCEPTED_LANGUAGES)
+    .map((part, order) => {
+      const [tag = '', ...parameters] = part.split(';');
+      const quality = parameters.map((parameter) => QUALITY.exec(parameter)?.[1]).find(Boolean);
+      return { tag: tag.trim(), quality: quality === undefined ? 1 : Number(quality), order };
+    })
+    .filter((range) => range.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.order - b.order);
+  for (const { tag } of ranges) {
+    const locale = languageTagToLocale(tag);
+    if (locale) return locale;
+  }
+  return DEFAULT_LOCALE;
+}

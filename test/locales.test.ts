@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { LOCALES } from '../core/locales';
 
 const ROOT = join(__dirname, '..', 'locales');
-const FILES = ['answer.json', 'rfc3463.json', 'understand.json', 'check.json'];
+const FILES = ['answer.json', 'rfc3463.json', 'understand.json', 'check.json', 'install.json'];
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 type Flat = Map<string, string>;

@@ -26,6 +26,8 @@ const CORE_FOR_ADAPTERS = new Set([
   'AUTONYMS',
   'LOCALES',
   'isLocale',
+  // The contract's locale mapping, for a page a browser opens (Slack's install pages).
+  'localeFromAcceptLanguage',
   'parseAnswerRequest',
   'splitBold',
 ]);
