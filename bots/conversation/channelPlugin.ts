@@ -7,6 +7,7 @@ import type { Channel } from '../runtime/channel';
 import type { Logger } from '../runtime/logger';
 import type { OutboundPolicy } from '../runtime/outbound/policy';
 import type { SettingsReader } from '../runtime/settings';
+import type { StateStore } from '../runtime/state';
 import type { Conversation } from './conversation';
 
 export interface ChannelDeps {
@@ -14,6 +15,11 @@ export interface ChannelDeps {
   /** Timeouts and retries of every call to the channel's far end. */
   outbound: OutboundPolicy;
   conversation: Conversation;
+  /**
+   * The state store behind the conversation layer, for what a channel keeps itself (Slack's
+   * installations, and deleting a workspace's data). Tests of channels that keep nothing leave it out.
+   */
+  state?: StateStore;
 }
 
 export interface ChannelSetup {

@@ -44,7 +44,12 @@ async function main(): Promise<void> {
   // What the conversation layer keeps (STATE_URL): SQLite by default, Redis for replicas, memory for tests.
   const store = await openStateStore(config.state, { logger: logger.child({ component: 'state' }) });
   const conversation = new Conversation({ logger, store });
-  const channels = await createChannels(config, { logger, outbound: config.outbound, conversation });
+  const channels = await createChannels(config, {
+    logger,
+    outbound: config.outbound,
+    conversation,
+    state: store,
+  });
   const server = createBotServer(channels, logger);
   for (const line of describeChannels(config, channels)) logger.info(line);
   const address = await server.listen(config.port, config.host);

@@ -94,6 +94,42 @@ test('Slack over HTTP and in Socket Mode', () => {
   expect(read(readSlackSettings, {})).toBeUndefined();
 });
 
+const OAUTH = {
+  SLACK_CLIENT_ID: '1.2',
+  SLACK_CLIENT_SECRET: 'client-secret',
+  SLACK_STATE_SECRET: 'state-secret',
+};
+
+test('Slack for many workspaces: the three OAuth settings and the signing secret, no token', () => {
+  expect(read(readSlackSettings, { ...OAUTH, SLACK_SIGNING_SECRET: 's' })).toEqual({
+    mode: 'oauth',
+    signingSecret: 's',
+    oauth: { clientId: '1.2', clientSecret: 'client-secret', stateSecret: 'state-secret' },
+    apiUrl: 'https://slack.com/api/',
+  });
+  expect(failures({ ...OAUTH, SLACK_SIGNING_SECRET: 's' })).toEqual([]);
+});
+
+test.each([
+  ['SLACK_BOT_TOKEN', 'xoxb-1'],
+  ['SLACK_APP_TOKEN', 'xapp-1'],
+])('the OAuth settings with %s are refused, the message naming both', (token, value) => {
+  const env = { ...OAUTH, SLACK_SIGNING_SECRET: 's', [token]: value };
+  expect(failures(env)).toEqual([token]);
+  expect(() => loadConfig(env)).toThrow(new RegExp(`${token}: cannot be set together with SLACK_CLIENT_ID`));
+});
+
+test('a partial OAuth set names what is missing, never a secret', () => {
+  const env = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'very-secret-value', SLACK_SIGNING_SECRET: 's' };
+  expect(failures(env)).toEqual(['SLACK_STATE_SECRET']);
+  expect(failures({ SLACK_STATE_SECRET: 'x' })).toEqual([
+    'SLACK_CLIENT_ID',
+    'SLACK_CLIENT_SECRET',
+    'SLACK_SIGNING_SECRET',
+  ]);
+  expect(() => loadConfig(env)).not.toThrow(/very-secret-value/);
+});
+
 test.each([
   [{ PORT: 'eighty' }, 'PORT'],
   [{ PORT: '70000' }, 'PORT'],

@@ -12,6 +12,13 @@ import { createReceiver } from '../../bots/slack/receiver';
 import { readSlackSettings } from '../../bots/slack/settings';
 
 const logger = createLogger('silent');
+const receiverParts = {
+  logger,
+  boltLogger: boltLoggerFor(logger),
+  clientOptions: {},
+  state: undefined,
+};
+
 const slackConfig = (env: Record<string, string>) => {
   const settings = new SettingsReader(env);
   const slack = readSlackSettings(settings);
@@ -22,14 +29,14 @@ const slackConfig = (env: Record<string, string>) => {
 
 test('SLACK_APP_TOKEN selects the Socket Mode receiver (constructed, not connected)', () => {
   const config = slackConfig({ SLACK_APP_TOKEN: 'xapp-1-test', SLACK_BOT_TOKEN: 'xoxb-test' });
-  const picked = createReceiver(config, logger, boltLoggerFor(logger));
+  const picked = createReceiver(config, receiverParts);
   expect(picked.kind).toBe('socket');
   expect(picked.receiver).toBeInstanceOf(SocketModeReceiver);
 });
 
 test('without it, the HTTP receiver on the shared server', () => {
   const config = slackConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-test' });
-  const picked = createReceiver(config, logger, boltLoggerFor(logger));
+  const picked = createReceiver(config, receiverParts);
   expect(picked.kind).toBe('http');
   expect(picked.receiver).toBeInstanceOf(HttpReceiver);
 });

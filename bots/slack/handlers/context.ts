@@ -19,3 +19,9 @@ export interface HandlerContext {
  * first (the conversation layer adds the channel's name).
  */
 export const slackKey = (team: string, ...ids: string[]): string => [team, ...ids].join(':');
+
+/**
+ * What starts the key of everything kept for one workspace (`slack:T0123:`), users' languages and
+ * conversations' last answers alike: the conversation layer puts the channel's name before our keys.
+ */
+export const workspacePrefix = (team: string): string => `${CHANNEL_NAME}:${slackKey(team)}:`;

@@ -19,6 +19,8 @@ export interface HttpReceiverOptions {
   signingSecret: string;
   logger: Logger;
   maxBodyBytes?: number;
+  /** Routes a person's browser opens (the OAuth install), served beside the events route. */
+  browserRoutes?: readonly HttpRoute[];
 }
 
 const headerNumber = (value: string | string[] | undefined): number | undefined => {
@@ -54,6 +56,11 @@ export class HttpReceiver implements Receiver {
     path: SLACK_EVENTS_PATH,
     handle: (request, response) => this.handle(request, response),
   };
+
+  /** Every route of the receiver: events, and the install's browser routes where there are any. */
+  get routes(): readonly HttpRoute[] {
+    return [this.route, ...(this.options.browserRoutes ?? [])];
+  }
 
   private async handle(request: Request, response: Response): Promise<void> {
     const { logger, signingSecret } = this.options;
