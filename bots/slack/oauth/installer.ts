@@ -35,7 +35,10 @@ export function createInstaller({
     // GET /slack/install redirects to Slack's authorize page at once (no page of our own in between),
     // which is also what the Marketplace's "direct install" expects.
     directInstall: true,
-    logger: boltLogger,
+    // Its Web API client logs through this logger too, and writes each call's body and result at
+    // debug: for the installer's calls those are the client secret, codes and tokens. So the
+    // installer logs from info up only.
+    logger: { ...boltLogger, debug: () => {} },
     clientOptions,
   });
 }

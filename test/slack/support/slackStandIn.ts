@@ -1,10 +1,16 @@
 /**
  * A local stand-in for the Slack Web API (`/api/<method>`) and for `response_url`s
  * (`/response/<id>`): it records every call and answers like Slack would, on 127.0.0.1.
+ *
+ * For Slack with many workspaces it also plays Slack's side of the OAuth install: `grant` gives a
+ * workspace's code, `oauth.v2.access` exchanges it once for that workspace's own bot token (and, with
+ * token rotation, refreshes it), and from the first install on every call must carry a token that
+ * Slack issued and did not revoke, as Slack checks it: others get `invalid_auth`.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BOT_SCOPES } from '../../../bots/slack/oauth/scopes';
 
 export interface RecordedCall {
   /** The Web API method (`chat.postMessage`), or `response_url` for a post to a response URL. */
@@ -12,6 +18,25 @@ export interface RecordedCall {
   /** For `response_url`: the id in its path. */
   responseId?: string;
   body: Record<string, unknown>;
+  /** The bearer token of the Authorization header, where there was one. */
+  token?: string;
+}
+
+/** A workspace as Slack knows it. */
+export interface StandInWorkspace {
+  teamId: string;
+  teamName: string;
+  botUserId: string;
+  botId: string;
+}
+
+/** The OAuth app's credentials, as the stand-in expects them in `oauth.v2.access`. */
+export const OAUTH_CLIENT = { clientId: '1111.2222', clientSecret: 'stand-in-client-secret' };
+
+interface Issued {
+  workspace: StandInWorkspace;
+  /** Token rotation: the access token expires after this many seconds and comes with a refresh token. */
+  expiresIn?: number;
 }
 
 type Predicate = (call: RecordedCall) => boolean;
@@ -61,6 +86,13 @@ export class SlackStandIn {
   private server: Server | undefined;
   private baseUrl = '';
   private nextTs = 1_700_000_000;
+  private issuedCount = 0;
+  /** Codes not yet exchanged, access tokens and refresh tokens still valid: each names its workspace. */
+  private readonly codes = new Map<string, Issued>();
+  private readonly tokens = new Map<string, Issued>();
+  private readonly refreshTokens = new Map<string, Issued>();
+  /** Each workspace's latest access token. */
+  private readonly latest = new Map<string, string>();
 
   static async start(): Promise<SlackStandIn> {
     const standIn = new SlackStandIn();
@@ -103,6 +135,24 @@ export class SlackStandIn {
   failAlways(method: string, fault: Fault | undefined): void {
     if (fault) this.alwaysFaults.set(method, fault);
     else this.alwaysFaults.delete(method);
+  }
+
+  /** Slack's side of an install: the code that the redirect to the bot carries. */
+  grant(workspace: StandInWorkspace, options: { expiresIn?: number } = {}): string {
+    const code = `code-${workspace.teamId}-${++this.issuedCount}`;
+    this.codes.set(code, { workspace, ...options });
+    return code;
+  }
+
+  /** The workspace uninstalled the app: every token Slack gave it stops working. */
+  uninstall(teamId: string): void {
+    for (const issued of [this.tokens, this.refreshTokens])
+      for (const [token, { workspace }] of issued) if (workspace.teamId === teamId) issued.delete(token);
+  }
+
+  /** The workspace's current bot token (the last one issued). */
+  tokenOf(teamId: string): string | undefined {
+    return this.latest.get(teamId);
   }
 
   attemptsOf(method: string): number {
@@ -178,9 +228,25 @@ export class SlackStandIn {
     }
     if (this.misbehave(method, response)) return;
     if (method === 'users.info') await this.held.get(String(body.user));
-    this.record({ method, body });
+    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    this.record({ method, body, ...(token === undefined ? {} : { token }) });
+    if (method === 'oauth.v2.access') return reply(this.exchange(body));
+    // Once a workspace installed the app, tokens are Slack's own: a call must carry a live one.
+    const caller = token === undefined ? undefined : this.tokens.get(token);
+    if (this.latest.size > 0 && !caller) return reply({ ok: false, error: 'invalid_auth' });
     switch (method) {
       case 'auth.test':
+        if (caller) {
+          const { workspace } = caller;
+          return reply({
+            ok: true,
+            user_id: workspace.botUserId,
+            bot_id: workspace.botId,
+            team_id: workspace.teamId,
+            team: workspace.teamName,
+            url: `https://${workspace.teamId.toLowerCase()}.slack.test/`,
+          });
+        }
         return reply({ ok: true, user_id: BOT_USER_ID, bot_id: 'BBOTMAILFLOW', team_id: 'T1' });
       case 'users.info': {
         const user = String(body.user);
@@ -195,5 +261,46 @@ export class SlackStandIn {
       default:
         return reply({ ok: false, error: 'unknown_method' });
     }
+  }
+
+  /** `oauth.v2.access`: a code for the workspace's first token (once), or a refresh token for the next. */
+  private exchange(body: Record<string, unknown>): Record<string, unknown> {
+    if (body.client_id !== OAUTH_CLIENT.clientId) return { ok: false, error: 'invalid_client_id' };
+    if (body.client_secret !== OAUTH_CLIENT.clientSecret) return { ok: false, error: 'bad_client_secret' };
+    const refreshing = body.grant_type === 'refresh_token';
+    const from = refreshing ? this.refreshTokens : this.codes;
+    const presented = String(refreshing ? body.refresh_token : body.code);
+    const issued = from.get(presented);
+    if (!issued) return { ok: false, error: refreshing ? 'invalid_refresh_token' : 'invalid_code' };
+    from.delete(presented);
+    const { workspace } = issued;
+    const previous = this.latest.get(workspace.teamId);
+    // A refreshed token replaces the old one at once here, so a test sees which one the bot uses.
+    if (refreshing && previous) this.tokens.delete(previous);
+    const count = ++this.issuedCount;
+    const accessToken = `xoxb-${workspace.teamId}-${count}`;
+    const next: Issued = refreshing ? { ...issued, expiresIn: 43_200 } : issued;
+    this.tokens.set(accessToken, next);
+    this.latest.set(workspace.teamId, accessToken);
+    const rotation: Record<string, unknown> = {};
+    if (next.expiresIn !== undefined) {
+      const refreshToken = `xoxe-1-${workspace.teamId}-${count}`;
+      this.refreshTokens.set(refreshToken, next);
+      Object.assign(rotation, { refresh_token: refreshToken, expires_in: next.expiresIn });
+    }
+    const answer = {
+      ok: true,
+      app_id: 'A1',
+      scope: BOT_SCOPES.join(','),
+      token_type: 'bot',
+      access_token: accessToken,
+      bot_user_id: workspace.botUserId,
+      team: { id: workspace.teamId, name: workspace.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+      ...rotation,
+    };
+    // The first exchange also names the person who installed the app.
+    return refreshing ? answer : { ...answer, authed_user: { id: `U${workspace.teamId}ADMIN` } };
   }
 }

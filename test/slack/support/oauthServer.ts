@@ -1,0 +1,181 @@
+/**
+ * The bot server with Slack for many workspaces, in-process on 127.0.0.1, its state on a store of the
+ * test's choosing (memory, a SQLite file, a real redis-server), talking to the Slack stand-in; and
+ * what a browser and Slack do against it: the install through GET /slack/install and the redirect,
+ * then signed requests from a given workspace.
+ */
+import { randomUUID } from 'node:crypto';
+import { Conversation } from '../../../bots/conversation/conversation';
+import { createLogger } from '../../../bots/runtime/logger';
+import { openStateStore, parseStateSettings, type StateStore } from '../../../bots/runtime/state';
+import { createBotServer } from '../../../bots/server/app';
+import { createSlackChannel } from '../../../bots/slack/channel';
+import { FAST_OUTBOUND_POLICY } from '../../support/fastOutboundPolicy';
+import { signedHeaders } from '../../support/slackSigning';
+import { OAUTH_CLIENT, type SlackStandIn, type StandInWorkspace } from './slackStandIn';
+
+export const SIGNING_SECRET = 'oauth-test-signing-secret';
+export const STATE_SECRET = 'oauth-test-state-secret';
+
+export const workspace = (teamId: string, teamName = `Team ${teamId}`): StandInWorkspace => ({
+  teamId,
+  teamName,
+  botUserId: `U${teamId}BOT`,
+  botId: `B${teamId}BOT`,
+});
+
+export interface OAuthTestServer {
+  baseUrl: string;
+  state: StateStore;
+  logs: Record<string, unknown>[];
+  waitForLog(predicate: (line: Record<string, unknown>) => boolean): Promise<void>;
+  /** A signed Events API request from `teamId`. */
+  event(teamId: string, event: Record<string, unknown>, eventId?: string): Promise<Response>;
+  /** A signed `/mailflow` command from `teamId`. */
+  command(teamId: string, userId: string, text: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** `STATE_URL` as the server reads it (`memory:`, `sqlite:/tmp/…`, `redis://…`). */
+export async function startOAuthServer(
+  standIn: SlackStandIn,
+  stateUrl = 'memory:',
+): Promise<OAuthTestServer> {
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger('debug', {
+    write: (line: string) => {
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  });
+  const settings = parseStateSettings(
+    { STATE_URL: stateUrl, SLACK_STATE_SECRET: STATE_SECRET },
+    process.cwd(),
+  );
+  if (!settings.ok) throw new Error(`bad state settings: ${JSON.stringify(settings.problems)}`);
+  const state = await openStateStore(settings.settings, { logger });
+  const channel = createSlackChannel(
+    {
+      mode: 'oauth',
+      signingSecret: SIGNING_SECRET,
+      oauth: { ...OAUTH_CLIENT, stateSecret: STATE_SECRET },
+      apiUrl: standIn.apiUrl,
+    },
+    {
+      logger,
+      outbound: FAST_OUTBOUND_POLICY,
+      conversation: new Conversation({ logger, store: state }),
+      state,
+    },
+  );
+  const server = createBotServer([channel], logger);
+  const address = await server.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+
+  const post = (body: string, contentType: string) =>
+    fetch(`${baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...signedHeaders(body, SIGNING_SECRET) },
+      body,
+    });
+
+  return {
+    baseUrl,
+    state,
+    logs,
+    async waitForLog(predicate) {
+      while (!logs.some(predicate)) await new Promise((resolve) => setTimeout(resolve, 5));
+    },
+    event: (teamId, event, eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 12)}`) =>
+      post(
+        JSON.stringify({
+          team_id: teamId,
+          api_app_id: 'A1',
+          event,
+          type: 'event_callback',
+          event_id: eventId,
+          event_time: Math.floor(Date.now() / 1000),
+          authorizations: [
+            { team_id: teamId, user_id: `U${teamId}BOT`, is_bot: true, is_enterprise_install: false },
+          ],
+        }),
+        'application/json',
+      ),
+    command: (teamId, userId, text) =>
+      post(
+        new URLSearchParams({
+          team_id: teamId,
+          team_domain: teamId.toLowerCase(),
+          channel_id: 'C1',
+          channel_name: 'mail-ops',
+          user_id: userId,
+          user_name: userId.toLowerCase(),
+          command: '/mailflow',
+          text,
+          api_app_id: 'A1',
+          response_url: `${baseUrl}/unused-response-url`,
+          trigger_id: '1.2.3',
+        }).toString(),
+        'application/x-www-form-urlencoded',
+      ),
+    async close() {
+      await server.close();
+      await state.close();
+    },
+  };
+}
+
+/** What GET /slack/install gave the browser: where it sends it, and the state cookie. */
+export interface InstallStart {
+  response: Response;
+  authorizeUrl: URL;
+  state: string;
+  /** `name=value` of the state cookie, as the browser sends it back. */
+  cookie: string;
+}
+
+export async function startInstall(baseUrl: string): Promise<InstallStart> {
+  const response = await fetch(`${baseUrl}/slack/install`, { redirect: 'manual' });
+  const authorizeUrl = new URL(response.headers.get('location') ?? 'about:blank');
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { response, authorizeUrl, state: authorizeUrl.searchParams.get('state') ?? '', cookie };
+}
+
+/** The browser's return from Slack to the bot, with the code and state (and the cookie, if given). */
+export function finishInstall(
+  baseUrl: string,
+  query: { code?: string; state?: string; error?: string },
+  cookie?: string,
+  acceptLanguage = 'en-US,en;q=0.9',
+): Promise<Response> {
+  const search = new URLSearchParams(
+    Object.entries(query).filter(([, value]) => value !== undefined) as [string, string][],
+  );
+  return fetch(`${baseUrl}/slack/oauth_redirect?${search}`, {
+    redirect: 'manual',
+    headers: { 'accept-language': acceptLanguage, ...(cookie ? { cookie } : {}) },
+  });
+}
+
+/** A whole install of `team` through the bot's routes, as a browser and Slack do it. */
+export async function install(
+  baseUrl: string,
+  standIn: SlackStandIn,
+  team: StandInWorkspace,
+  options: { expiresIn?: number; acceptLanguage?: string; finishAt?: string } = {},
+): Promise<Response> {
+  const start = await startInstall(baseUrl);
+  const code = standIn.grant(team, options.expiresIn === undefined ? {} : { expiresIn: options.expiresIn });
+  return finishInstall(
+    options.finishAt ?? baseUrl,
+    { code, state: start.state },
+    start.cookie,
+    options.acceptLanguage,
+  );
+}
+
+let tsCounter = 1_720_000_000;
+export const mentionIn = (teamId: string, text: string, user: string, channel = 'C1') => {
+  tsCounter += 1;
+  const ts = `${tsCounter}.000300`;
+  return { type: 'app_mention', user, text: `<@U${teamId}BOT> ${text}`, ts, event_ts: ts, channel };
+};
