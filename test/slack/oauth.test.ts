@@ -220,7 +220,9 @@ test('tokens_revoked deletes the installation only when it names a bot token', a
     tokens: { oauth: ['UC1'] },
     event_ts: '1720000000.2',
   });
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Still installed, and still answered.
+  await bot.event(CONTOSO.teamId, mentionIn(CONTOSO.teamId, '4.4.316', 'UC1'));
+  await standIn.waitFor('chat.postMessage');
   expect(await bot.state.installations.get(key)).toBeDefined();
   await bot.event(CONTOSO.teamId, {
     type: 'tokens_revoked',
