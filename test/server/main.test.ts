@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { SlackStandIn } from '../slack/support/slackStandIn';
 import { personalMessage } from '../teams/support/activities';
 import { startConnectorStandIn } from '../teams/support/connectorStandIn';
 
@@ -207,6 +208,56 @@ test(
     }
     expect(JSON.stringify(server.stdout)).not.toContain('secret-value');
     expect(server.stderr()).toBe('');
+  },
+  TEST_TIMEOUT_MS,
+);
+
+const SLACK_OAUTH = {
+  SLACK_CLIENT_ID: '1111.2222',
+  SLACK_CLIENT_SECRET: 'client-secret-value',
+  SLACK_STATE_SECRET: 'state-secret-value',
+  SLACK_SIGNING_SECRET: 'signing-secret-value',
+};
+
+test(
+  'the three Slack OAuth settings and the signing secret alone start it, serving the install, calling nothing',
+  async () => {
+    const slack = await SlackStandIn.start();
+    const server = await start({ PORT: '0', HOST: '127.0.0.1', ...SLACK_OAUTH, SLACK_API_URL: slack.apiUrl });
+    try {
+      expect(server.stdout.map((line) => line.msg).join('\n')).toMatch(
+        /many workspaces, installed at GET \/slack\/install/,
+      );
+      const install = await fetch(`http://127.0.0.1:${server.port}/slack/install`, {
+        redirect: 'manual',
+        signal: AbortSignal.timeout(10_000),
+      });
+      expect(install.status).toBe(302);
+      expect(install.headers.get('location')).toMatch(/^https:\/\/slack\.com\/oauth\/v2\/authorize\?/);
+      // No token, so no auth.test or any other call at start-up.
+      expect(slack.attempts).toEqual([]);
+    } finally {
+      expect(await stop(server)).toBe(0);
+      await slack.close();
+    }
+    expect(JSON.stringify(server.stdout)).not.toMatch(/secret-value/);
+    expect(server.stderr()).toBe('');
+  },
+  TEST_TIMEOUT_MS,
+);
+
+test.each(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN'])(
+  'the OAuth settings with %s stop it with a line naming both',
+  async (token) => {
+    const server = spawnServer({ ...SLACK_OAUTH, [token]: 'xapp-xoxb-secret-value' });
+    const killer = setTimeout(() => server.child.kill('SIGKILL'), START_BUDGET_MS);
+    const code = await server.exited;
+    clearTimeout(killer);
+    expect(code).toBe(1);
+    expect(server.stderr().trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`${token}: .*SLACK_CLIENT_ID`)),
+    ]);
+    expect(server.stderr()).not.toContain('secret-value');
   },
   TEST_TIMEOUT_MS,
 );
