@@ -261,6 +261,25 @@ test('a rotating token about to expire is refreshed before the answer, and the n
   expect(postsBy(second)).toHaveLength(2);
 });
 
+test('requests of one workspace that arrive together refresh its expiring token once', async () => {
+  await install(bot.baseUrl, standIn, CONTOSO, { expiresIn: 600 });
+  const responses = await Promise.all(
+    ['UC1', 'UC2', 'UC3', 'UC4'].map((user) =>
+      bot.event(CONTOSO.teamId, mentionIn(CONTOSO.teamId, '4.4.316', user)),
+    ),
+  );
+  expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+  await standIn.waitFor('chat.postMessage', () => true, 4);
+  expect(
+    standIn.callsOf('oauth.v2.access').filter((call) => call.body.grant_type === 'refresh_token'),
+  ).toHaveLength(1);
+  const token = standIn.tokenOf(CONTOSO.teamId);
+  expect(postsBy(token)).toHaveLength(4);
+  // Each answer went to its own asker's thread: no request took another's context.
+  const users = standIn.callsOf('users.info').map((call) => call.body.user);
+  expect([...users].sort()).toEqual(['UC1', 'UC2', 'UC3', 'UC4']);
+});
+
 test('GET /slack/oauth_redirect takes no POST; the events route no GET', async () => {
   expect((await fetch(`${bot.baseUrl}/slack/oauth_redirect`, { method: 'POST' })).status).toBe(405);
   expect((await fetch(`${bot.baseUrl}/slack/events`)).status).toBe(405);

@@ -3,18 +3,33 @@
  * read from its installation (refreshed first when Slack rotates tokens and it is about to expire);
  * a workspace that uninstalls the app, or revokes its bot token, is forgotten for good.
  */
-import type { App, Authorize } from '@slack/bolt';
+import type { App, Authorize, AuthorizeResult, AuthorizeSourceData } from '@slack/bolt';
 import type { InstallProvider } from '@slack/oauth';
 import type { Logger } from '../../runtime/logger';
 import type { StateStore } from '../../runtime/state';
 import { workspacePrefix } from '../handlers/context';
 import { installationKey, NOT_INSTALLED } from './installationStore';
 
-/** Bolt's `authorize`: the installation's bot token and ids; a refusal, logged, for anyone else. */
+/**
+ * Bolt's `authorize`: the installation's bot token and ids; a refusal, logged, for anyone else.
+ * Requests of one workspace that arrive together share one lookup, so that a token about to expire
+ * is refreshed once, not once per request (Slack's refresh token may be used only once).
+ */
 export function installationAuthorize(installer: InstallProvider, logger: Logger): Authorize<boolean> {
+  const pending = new Map<string, Promise<AuthorizeResult>>();
+  const lookUp = (source: AuthorizeSourceData<boolean>): Promise<AuthorizeResult> => {
+    const key = `${source.isEnterpriseInstall ? 'E' : 'T'}:${source.enterpriseId ?? ''}:${source.teamId ?? ''}`;
+    let lookup = pending.get(key);
+    if (!lookup) {
+      lookup = installer.authorize(source).finally(() => pending.delete(key));
+      pending.set(key, lookup);
+    }
+    return lookup;
+  };
   return async (source) => {
     try {
-      return await installer.authorize(source);
+      // A copy for each request: Bolt adds the request's own user to the result it gets.
+      return { ...(await lookUp(source)) };
     } catch (error) {
       const where = { teamId: source.teamId, enterpriseId: source.enterpriseId };
       // Bolt then acknowledges the request (so Slack does not send it again) and calls no listener.
