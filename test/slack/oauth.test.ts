@@ -13,6 +13,7 @@ import {
   startOAuthServer,
   workspace,
 } from './support/oauthServer';
+import { click } from './support/slackServer';
 import { SlackStandIn } from './support/slackStandIn';
 
 const CONTOSO = workspace('TCONTOSO', 'Contoso <Ops> & Co');
@@ -75,6 +76,22 @@ test('two workspaces installed through the routes are each answered with their o
   expect(lookups.find((call) => call.body.user === 'UF1')?.token).toBe(fabrikamToken);
   // Every call after the installs carried a token Slack issued.
   expect(bot.logs.filter((line) => /invalid_auth/.test(JSON.stringify(line)))).toEqual([]);
+
+  // A click on the answer redraws it with chat.update, with the clicking workspace's token.
+  const answer = postsBy(fabrikamToken)[0];
+  const clicked = click({
+    user: 'UF1',
+    actionId: 'mailflow_fold_commands',
+    blocks: answer?.body.blocks as unknown[],
+    ephemeral: false,
+    responseId: 'r1',
+    standIn,
+    messageTs: '1720000100.000100',
+  });
+  const team = { id: FABRIKAM.teamId, domain: 'fabrikam' };
+  await bot.action({ ...clicked, team, user: { id: 'UF1', username: 'uf1', team_id: FABRIKAM.teamId } });
+  const updated = await standIn.waitFor('chat.update');
+  expect(updated.token).toBe(fabrikamToken);
 
   // A slash command is answered in its acknowledgement, as in one workspace.
   const reply = await bot.command(FABRIKAM.teamId, 'UF2', '4.4.316');

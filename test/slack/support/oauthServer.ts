@@ -33,6 +33,8 @@ export interface OAuthTestServer {
   event(teamId: string, event: Record<string, unknown>, eventId?: string): Promise<Response>;
   /** A signed `/mailflow` command from `teamId`. */
   command(teamId: string, userId: string, text: string): Promise<Response>;
+  /** A signed interactivity payload (a click), as it is. */
+  action(payload: Record<string, unknown>): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -115,6 +117,11 @@ export async function startOAuthServer(
           response_url: `${baseUrl}/unused-response-url`,
           trigger_id: '1.2.3',
         }).toString(),
+        'application/x-www-form-urlencoded',
+      ),
+    action: (payload) =>
+      post(
+        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
         'application/x-www-form-urlencoded',
       ),
     async close() {
