@@ -16,6 +16,7 @@ import { OAUTH_CLIENT, type SlackStandIn, type StandInWorkspace } from './slackS
 
 export const SIGNING_SECRET = 'oauth-test-signing-secret';
 export const STATE_SECRET = 'oauth-test-state-secret';
+const ENCRYPTION_KEY = Buffer.alloc(32, 0x5a).toString('base64');
 
 export const workspace = (teamId: string, teamName = `Team ${teamId}`): StandInWorkspace => ({
   teamId,
@@ -49,8 +50,10 @@ export async function startOAuthServer(
       logs.push(JSON.parse(line) as Record<string, unknown>);
     },
   });
+  // The key given, not derived from SLACK_STATE_SECRET: the derivation is slow on purpose, and each
+  // server would repeat it (the state store's own tests cover it, and npm start's test uses it).
   const settings = parseStateSettings(
-    { STATE_URL: stateUrl, SLACK_STATE_SECRET: STATE_SECRET },
+    { STATE_URL: stateUrl, SLACK_STATE_SECRET: STATE_SECRET, STATE_ENCRYPTION_KEY: ENCRYPTION_KEY },
     process.cwd(),
   );
   if (!settings.ok) throw new Error(`bad state settings: ${JSON.stringify(settings.problems)}`);
