@@ -46,7 +46,7 @@ export async function startFarEnds(): Promise<FarEnds> {
 export interface Bot {
   readonly server: ServerChild;
   /** `/mailflow TEXT` from `user` of workspace T1; resolves with the ack's message (none for an empty ack). */
-  command(user: string, text: string): Promise<SlackMessage | undefined>;
+  command(user: string, text: string, channel?: string): Promise<SlackMessage | undefined>;
   /** An event callback, as Slack delivers it (a retry carries the same `eventId` and a retry number). */
   event(event: Record<string, unknown>, eventId: string, retryNum?: number): Promise<number>;
   /** A Teams activity; resolves with the HTTP status (Teams waits for the turn, replies included). */
@@ -81,10 +81,10 @@ export async function startBot(
     });
   return {
     server,
-    async command(user, text) {
+    async command(user, text, channel = 'C1') {
       const body = new URLSearchParams({
         team_id: 'T1',
-        channel_id: 'C1',
+        channel_id: channel,
         user_id: user,
         command: '/mailflow',
         text,
