@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const store = await openStateStore(config.state, { logger: logger.child({ component: 'state' }) });
   const conversation = new Conversation({ logger, store });
   const channels = await createChannels(config, { logger, outbound: config.outbound, conversation });
-  const server = createBotServer(channels, logger);
+  const server = createBotServer(channels, logger, { stateHealth: () => store.health() });
   for (const line of describeChannels(config, channels)) logger.info(line);
   const address = await server.listen(config.port, config.host);
   logger.info({ host: address.address, port: address.port }, 'listening');
