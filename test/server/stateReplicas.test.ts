@@ -61,9 +61,15 @@ async function postIn(root: string, nth: number): Promise<SlackMessage> {
   return call.body as SlackMessage;
 }
 
-/** Resolves once `bot` has logged a line that matches. */
+const LOG_WAIT_MS = 10_000;
+
+/** Resolves once `bot` has logged a line that matches; fails after LOG_WAIT_MS. */
 async function logged(bot: Bot, matches: (line: Record<string, unknown>) => boolean): Promise<void> {
-  while (!bot.server.logs.some(matches)) await new Promise((resolve) => setTimeout(resolve, 20));
+  const deadline = Date.now() + LOG_WAIT_MS;
+  while (!bot.server.logs.some(matches)) {
+    if (Date.now() > deadline) throw new Error(`no such log line within ${LOG_WAIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 test('both replicas use the shared store', () => {
