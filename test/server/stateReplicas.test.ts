@@ -139,3 +139,13 @@ test('a user’s burst is one limit across both replicas, with one notice for th
   expect(notices).toHaveLength(1);
   expect(answers + notices.length + silent).toBe(sent);
 });
+
+test('on SIGTERM each replica exits within 10 s with status 0, which it gives only once its store has closed', async () => {
+  const started = Date.now();
+  expect(await Promise.all([one.server.stop(), other.server.stop()])).toEqual([0, 0]);
+  expect(Date.now() - started).toBeLessThan(10_000);
+  for (const bot of [one, other]) {
+    expect(bot.server.logs.filter((line) => line.level >= 50)).toEqual([]);
+    expect(bot.server.stray).toEqual([]);
+  }
+});
