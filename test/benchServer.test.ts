@@ -111,12 +111,30 @@ describe('options', () => {
     });
   });
 
-  test.each([[['--soak', '999999']], [['--soak']], [['--duration', '1.5']], [['--forever']], [['300']]])(
-    'refuses %j: every run is bounded',
-    (argv) => {
-      expect(() => parseArgs(argv)).toThrow();
-    },
-  );
+  test('our state on SQLite unless told; several backends side by side, in rounds', () => {
+    expect(DEFAULT_ARGS).toMatchObject({ state: ['sqlite'], rounds: 3 });
+    expect(parseArgs(['--state', 'redis'])).toMatchObject({ state: ['redis'] });
+    expect(parseArgs(['--state', 'memory,sqlite,redis', '--rounds', '5'])).toMatchObject({
+      state: ['memory', 'sqlite', 'redis'],
+      rounds: 5,
+    });
+  });
+
+  test.each([
+    [['--soak', '999999']],
+    [['--soak']],
+    [['--duration', '1.5']],
+    [['--forever']],
+    [['300']],
+    [['--state', 'postgres']],
+    [['--state', 'sqlite,sqlite']],
+    [['--state', 'memory,']],
+    [['--state']],
+    [['--rounds', '0']],
+    [['--soak', '60', '--state', 'sqlite,redis']],
+  ])('refuses %j: every run is bounded', (argv) => {
+    expect(() => parseArgs(argv)).toThrow();
+  });
 });
 
 describe('traffic', () => {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
 import type { Channel } from '../runtime/channel';
 import type { Logger } from '../runtime/logger';
+import type { StateHealth } from '../runtime/state';
 import {
   applyConnectionLimits,
   type ConnectionLimits,
@@ -38,10 +39,16 @@ export interface BotServer {
   close(options?: CloseOptions): Promise<void>;
 }
 
+export interface BotServerOptions {
+  limits?: ConnectionLimits;
+  /** The state store's health, reported by /readyz (without its reason, which the log has). */
+  stateHealth?: () => StateHealth;
+}
+
 export function createBotServer(
   channels: readonly Channel[],
   logger: Logger,
-  limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
+  { limits = DEFAULT_CONNECTION_LIMITS, stateHealth }: BotServerOptions = {},
 ): BotServer {
   const server = restify.createServer({ name: 'mailflow-bot', handleUncaughtExceptions: false });
   applyConnectionLimits(server.server, limits);
@@ -58,9 +65,13 @@ export function createBotServer(
     return next();
   });
   // Ready once the settings were valid (else there is no server) and every channel has started;
-  // not ready again once a shutdown begins, so a load balancer stops sending traffic.
+  // not ready again once a shutdown begins, so a load balancer stops sending traffic. A degraded
+  // state store (Redis out of reach) stays ready: every replica shares it, so a 503 would take them
+  // all out at once, while each still answers from its own memory.
   server.get('/readyz', (_req, res, next) => {
-    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+    const health = stateHealth?.();
+    const state = health && { backend: health.backend, status: health.status };
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...(state ? { state } : {}) });
     return next();
   });
   for (const route of channels.flatMap((channel) => channel.routes)) {

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     conversation,
     state: store,
   });
-  const server = createBotServer(channels, logger);
+  const server = createBotServer(channels, logger, { stateHealth: () => store.health() });
   for (const line of describeChannels(config, channels)) logger.info(line);
   const address = await server.listen(config.port, config.host);
   logger.info({ host: address.address, port: address.port }, 'listening');

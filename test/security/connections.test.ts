@@ -22,7 +22,7 @@ beforeAll(async () => {
     { mode: 'local' },
     { logger, outbound: DEFAULT_OUTBOUND_POLICY, conversation: new Conversation({ logger }) },
   );
-  server = createBotServer([channel], logger, LIMITS);
+  server = createBotServer([channel], logger, { limits: LIMITS });
   ({ port } = await server.listen(0, '127.0.0.1'));
 });
 afterAll(() => server.close());

@@ -98,6 +98,53 @@ export function comparisonReport(figures: readonly EndpointFigures[]): string {
   return lines.join('\n');
 }
 
+/** Our server on each state backend, measured `rounds` times in alternation, per endpoint. */
+export interface StateFigures {
+  path: string;
+  runs: { backend: string; runs: Measurement[] }[];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** The median, and the lowest and highest value: the spread between runs on a shared machine. */
+const spread = (values: readonly number[], digits = 0) =>
+  `${number(median(values), digits)} (${number(Math.min(...values), digits)}-${number(Math.max(...values), digits)})`;
+
+export function stateReport(figures: readonly StateFigures[]): string {
+  const widths = [20, 8, 22, 12, 16, 18, 5];
+  const lines = [
+    row(['endpoint', 'state', 'CPU µs/req', 'vs first', 'p99 ms', 'req/s', 'lost'], widths),
+    '(median of the runs, lowest-highest in brackets; "vs first": the medians of CPU µs per request against the first backend)',
+  ];
+  for (const { path, runs } of figures) {
+    const base = median(runs[0]?.runs.map((m) => m.cpuMicrosPerRequest) ?? []);
+    for (const { backend, runs: measured } of runs) {
+      const cpu = measured.map((m) => m.cpuMicrosPerRequest);
+      lines.push(
+        row(
+          [
+            `POST ${path}`,
+            backend,
+            spread(cpu),
+            percent(median(cpu) / base - 1),
+            spread(measured.map((m) => m.p99Ms)),
+            spread(measured.map((m) => m.requestsPerSecond)),
+            String(measured.reduce((sum, m) => sum + m.lost, 0)),
+          ],
+          widths,
+        ),
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
 export function soakReport(result: SoakResult, seconds: number, rate: number): string {
   const lines = [
     `soak: ${seconds} s, steady ${rate} req/s asked (${number(result.requestsPerSecond)} req/s served) over both endpoints, ever-new users, conversations and threads`,

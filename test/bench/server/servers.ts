@@ -18,15 +18,22 @@ const SCRIPTS: Record<Role, string> = {
   answerOnly: join(__dirname, 'echoBot.js'),
 };
 
+/** Our server's state: the backend, named in the process's name, and its `STATE_URL`. */
+export interface OurState {
+  readonly backend: string;
+  readonly url: string;
+}
+
 export function startServer(
   role: Role,
   standIns: StandInsProcess,
   workDir: string,
   cpuProfile: boolean,
   exposeGc = false,
+  state?: OurState,
 ): Promise<ServerProcess> {
   return startServerProcess({
-    name: role,
+    name: state ? `${role}-${state.backend}` : role,
     script: SCRIPTS[role],
     workDir,
     cpuProfile,
@@ -40,9 +47,7 @@ export function startServer(
       SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
       SLACK_BOT_TOKEN: 'xoxb-bench-not-real',
       SLACK_API_URL: standIns.slackApiUrl,
-      // The default backend, on a fresh file in this run's folder: one kept from an earlier run would
-      // take this run's activities (the same ids) for redeliveries.
-      ...(role === 'ours' ? { STATE_URL: `sqlite:${join(workDir, 'state', 'mailflow.db')}` } : {}),
+      ...(state ? { STATE_URL: state.url } : {}),
       ...(role === 'answerOnly' ? { ECHO_REPLY: 'answer' } : {}),
       ...(role === 'fixedAnswer' ? { ECHO_REPLY: 'fixed' } : {}),
     },

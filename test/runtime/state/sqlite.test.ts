@@ -199,6 +199,47 @@ test('a file from a newer version is refused and kept', async () => {
   await expectUnusable(file, /newer version/);
 });
 
+test('a file of the first schema is brought up to date with its rows kept', async () => {
+  const file = join(newFolder(), 'state.db');
+  // Schema 1, as the first release wrote it: entries in a rowid table.
+  const old = new Database(file);
+  old.exec(`
+    CREATE TABLE entries (key TEXT NOT NULL, space TEXT NOT NULL, value TEXT NOT NULL,
+      expires_at INTEGER NOT NULL, PRIMARY KEY (key, space));
+    CREATE INDEX entries_by_expiry ON entries (expires_at);
+    CREATE TABLE buckets (key TEXT NOT NULL PRIMARY KEY, tokens REAL NOT NULL,
+      updated_at INTEGER NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;`);
+  const ws = newWorkspace();
+  const insert = old.prepare('INSERT INTO entries VALUES (?, ?, ?, ?)');
+  insert.run(
+    `${ws}U1`,
+    'languageChoice',
+    JSON.stringify({ locale: 'pl', renewedAt: 1 }),
+    Date.now() + 60_000,
+  );
+  insert.run(`${ws}Ev1`, 'delivery', 'true', Date.now() + 60_000);
+  old.pragma(`application_id = ${0x4d464c57}`);
+  old.pragma('user_version = 1');
+  old.close();
+
+  const { store, log } = await openAt(`sqlite:${file}`);
+  expect(store.health()).toEqual({ backend: 'sqlite', status: 'ok' });
+  expect(await store.get('languageChoice', `${ws}U1`)).toEqual({ locale: 'pl', renewedAt: 1 });
+  expect(await store.firstSeen('delivery', `${ws}Ev1`, 60_000)).toBe(false);
+  await store.deleteByPrefix(ws);
+  expect(await store.get('languageChoice', `${ws}U1`)).toBeUndefined();
+  await store.close();
+  expect(log.lines().filter((line) => Number(line.level) >= 40)).toEqual([]);
+
+  const upgraded = new Database(file, { readonly: true });
+  expect(upgraded.pragma('user_version', { simple: true })).toBe(2);
+  const sql = (
+    upgraded.prepare("SELECT sql FROM sqlite_schema WHERE name = 'entries'").get() as { sql: string }
+  ).sql;
+  expect(sql).toMatch(/WITHOUT ROWID/);
+  upgraded.close();
+});
+
 test('expired rows are swept in batches; live ones stay', async () => {
   const file = join(newFolder(), 'state.db');
   const backend = SqliteBackend.open({ file, logger: captureLogger().logger });

@@ -1,0 +1,153 @@
+/**
+ * Bot servers in child processes of their own (`dist/bots/server/main.js`, both channels on: Teams in
+ * local mode, Slack over HTTP) that keep their state where a test says (`STATE_URL`), and the far
+ * ends they share: one Slack stand-in and one Bot Framework connector stand-in. Several servers on
+ * the same far ends and the same store are replicas behind a load balancer; one stopped and started
+ * again on the same file is a restart.
+ */
+import { randomUUID } from 'node:crypto';
+import { type ServerChild, startServerChild } from '../../security/support/serverProcess';
+import { BOT_USER_ID, SlackStandIn } from '../../slack/support/slackStandIn';
+import { signedHeaders } from '../../support/slackSigning';
+import { type ConnectorStandIn, startConnectorStandIn } from '../../teams/support/connectorStandIn';
+
+const SIGNING_SECRET = 'stateful-bots-signing-secret';
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/** What a Slack message carries that a test reads: the header block is an answer's title. */
+export interface SlackMessage {
+  text?: string;
+  thread_ts?: string;
+  blocks?: { type: string; text?: { text: string } }[];
+}
+
+export const titleOfSlack = (message: SlackMessage | undefined): string | undefined =>
+  message?.blocks?.find((block) => block.type === 'header')?.text?.text;
+
+export interface FarEnds {
+  readonly slack: SlackStandIn;
+  readonly connector: ConnectorStandIn;
+  close(): Promise<void>;
+}
+
+export async function startFarEnds(): Promise<FarEnds> {
+  const slack = await SlackStandIn.start();
+  const connector = await startConnectorStandIn();
+  return {
+    slack,
+    connector,
+    async close() {
+      await slack.close();
+      await connector.close();
+    },
+  };
+}
+
+export interface Bot {
+  readonly server: ServerChild;
+  /** `/mailflow TEXT` from `user` of workspace T1; resolves with the ack's message (none for an empty ack). */
+  command(user: string, text: string, channel?: string): Promise<SlackMessage | undefined>;
+  /** An event callback, as Slack delivers it (a retry carries the same `eventId` and a retry number). */
+  event(event: Record<string, unknown>, eventId: string, retryNum?: number): Promise<number>;
+  /** A Teams activity; resolves with the HTTP status (Teams waits for the turn, replies included). */
+  teams(activity: Record<string, unknown>): Promise<number>;
+  readyz(): Promise<{ status: number; body: Record<string, unknown> }>;
+}
+
+let started = 0;
+
+/** Starts one server on `stateUrl`, talking to `farEnds`; resolves once it is listening and knows its Slack identity. */
+export async function startBot(
+  stateUrl: string,
+  farEnds: FarEnds,
+  settings: Record<string, string> = {},
+): Promise<Bot> {
+  const server = await startServerChild({
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-stateful-bots',
+    SLACK_API_URL: farEnds.slack.apiUrl,
+    STATE_URL: stateUrl,
+    ...settings,
+  });
+  // Each server asks auth.test at start; mentions are recognised once its answer is in.
+  started += 1;
+  await farEnds.slack.waitFor('auth.test', () => true, started);
+  const postSlack = (body: string, contentType: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.base}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...signedHeaders(body, SIGNING_SECRET), ...headers },
+      body,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  return {
+    server,
+    async command(user, text, channel = 'C1') {
+      const body = new URLSearchParams({
+        team_id: 'T1',
+        channel_id: channel,
+        user_id: user,
+        command: '/mailflow',
+        text,
+        api_app_id: 'A1',
+        response_url: farEnds.slack.responseUrl(randomUUID()),
+        trigger_id: '1.2.3',
+      }).toString();
+      const response = await postSlack(body, 'application/x-www-form-urlencoded');
+      if (response.status !== 200) throw new Error(`Slack command answered ${response.status}`);
+      const ack = await response.text();
+      return ack ? (JSON.parse(ack) as SlackMessage) : undefined;
+    },
+    async event(event, eventId, retryNum) {
+      const body = JSON.stringify({
+        team_id: 'T1',
+        api_app_id: 'A1',
+        event,
+        type: 'event_callback',
+        event_id: eventId,
+        event_time: Math.floor(Date.now() / 1000),
+        authorizations: [{ team_id: 'T1', user_id: BOT_USER_ID, is_bot: true }],
+      });
+      const retry =
+        retryNum === undefined
+          ? {}
+          : { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' };
+      const response = await postSlack(body, 'application/json', retry);
+      await response.arrayBuffer();
+      return response.status;
+    },
+    async teams(activity) {
+      const response = await fetch(`${server.base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      await response.arrayBuffer();
+      return response.status;
+    },
+    async readyz() {
+      const response = await fetch(`${server.base}/readyz`, {
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    },
+  };
+}
+
+let ts = 1_720_000_000;
+/** A mention of the bot in channel C1 (a new post, or a reply in `threadTs`'s thread). */
+export function mentionEvent(user: string, text: string, threadTs?: string): Record<string, unknown> {
+  ts += 1;
+  const own = `${ts}.000300`;
+  return {
+    type: 'app_mention',
+    user,
+    text: `<@${BOT_USER_ID}> ${text}`,
+    ts: own,
+    event_ts: own,
+    channel: 'C1',
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  };
+}
+
+export const newEventId = (): string => `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
