@@ -13,6 +13,8 @@ export interface Measurement {
   errors: number;
   /** The server's CPU time per request answered: what throughput costs, whatever else the machine runs. */
   cpuMicrosPerRequest: number;
+  /** When the measured run started and ended, on the monotonic clock of CPU profiles (µs). */
+  window?: { fromMicros: number; toMicros: number };
 }
 
 /**

@@ -9,6 +9,9 @@ import { settledCounts } from './settle';
 
 let runs = 0;
 
+/** The clock of V8's CPU profiles (CLOCK_MONOTONIC, as process.hrtime), in microseconds. */
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
+
 export async function measure(
   server: ServerProcess,
   role: Role,
@@ -28,7 +31,9 @@ export async function measure(
   if (args.warmup > 0) await load(args.warmup);
   const before = await settledCounts(standIns);
   const cpuBefore = (await server.usage()).cpuMicros;
+  const fromMicros = monotonicMicros();
   const result = await load(args.duration);
+  const toMicros = monotonicMicros();
   const after = await settledCounts(standIns);
   // Includes the few requests still in flight when the load stopped: a small, equal error for both bots.
   const cpu = (await server.usage()).cpuMicros - cpuBefore;
@@ -45,5 +50,6 @@ export async function measure(
     lost,
     errors: result.errors,
     cpuMicrosPerRequest: tally.responses > 0 ? cpu / tally.responses : Number.NaN,
+    window: { fromMicros, toMicros },
   };
 }

@@ -15,11 +15,13 @@ import { ENDPOINTS } from './endpoints';
 import { comparisonReport, type EndpointFigures, soakReport } from './report';
 import { countProblems, startServer } from './servers';
 import { soak } from './soak';
+import { stageReport } from './stageReport';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 async function compareServers(standIns: StandInsProcess, args: BenchArgs, workDir: string) {
   const servers: ServerProcess[] = [];
+  const figures: EndpointFigures[] = [];
   try {
     const echo = await startServer('echo', standIns, workDir, args.cpuProfile);
     servers.push(echo);
@@ -29,7 +31,6 @@ async function compareServers(standIns: StandInsProcess, args: BenchArgs, workDi
     servers.push(answerOnly);
     const ours = await startServer('ours', standIns, workDir, args.cpuProfile);
     servers.push(ours);
-    const figures: EndpointFigures[] = [];
     for (const endpoint of ENDPOINTS) {
       if (args.only && endpoint.name !== args.only) continue;
       say(`${endpoint.path}: echo bot…`);
@@ -60,6 +61,8 @@ async function compareServers(standIns: StandInsProcess, args: BenchArgs, workDi
   } finally {
     for (const server of servers) await server.stop();
   }
+  // The servers write their profiles as they exit.
+  if (args.cpuProfile) process.stdout.write(`${stageReport(workDir, figures)}\n`);
 }
 
 async function soakServer(standIns: StandInsProcess, args: BenchArgs, workDir: string) {
