@@ -38,15 +38,16 @@ export async function measure(
   // Includes the few requests still in flight when the load stopped: a small, equal error for both bots.
   const cpu = (await server.usage()).cpuMicros - cpuBefore;
   const tally = result.responses[endpoint.path] ?? { responses: 0, acked: 0, answered: 0 };
-  const lost =
-    endpoint.name === 'teams'
-      ? lostTeamsReplies(tally.acked, after.connectorReplies - before.connectorReplies)
-      : lostSlackReplies(tally);
+  const delivered =
+    endpoint.name === 'teams' ? after.connectorReplies - before.connectorReplies : tally.answered;
+  const lost = endpoint.name === 'teams' ? lostTeamsReplies(tally, delivered) : lostSlackReplies(tally);
   return {
     requestsPerSecond: result.requestsPerSecond,
     p50Ms: result.p50Ms,
     p99Ms: result.p99Ms,
+    responses: tally.responses,
     acked: tally.acked,
+    delivered,
     lost,
     errors: result.errors,
     cpuMicrosPerRequest: tally.responses > 0 ? cpu / tally.responses : Number.NaN,

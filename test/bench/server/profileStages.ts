@@ -3,8 +3,9 @@
  * and sums the sampled time by the stage each sample's stack belongs to. A sample belongs to the
  * stage of the innermost frame whose script is one of ours or a library we know (so that
  * `JSON.stringify` called while rendering counts as rendering, and i18next called by a card template
- * as the card's); Node's own scripts count only where nothing of ours or a library's is on the stack
- * (the HTTP server reading sockets, timers), and the garbage collector is a stage of its own.
+ * as the card's); Node's HTTP and socket code is a stage of its own unless it sends a request of
+ * ours, and so is the garbage collector. Samples measure wall time between ticks, so the shares
+ * are what a profile tells; the bench scales them to the CPU time it measured.
  */
 import { readFileSync } from 'node:fs';
 
@@ -13,11 +14,12 @@ export const STAGES = [
   'understand',
   'answer',
   'conversation',
+  'adapter',
   'render',
   'state',
   'log',
   'send',
-  'node http',
+  'http',
   'gc',
   'other',
 ] as const;
@@ -64,12 +66,16 @@ const SCRIPT_RULES: readonly [RegExp, Stage][] = [
   ],
   [/\/bots\/conversation\//, 'conversation'],
   [
-    /\/(bots\/slack|bots\/teams|bots\/server|node_modules\/restify|node_modules\/@slack\/bolt|node_modules\/botbuilder|node_modules\/raw-body|node_modules\/find-my-way|node_modules\/tsscmp)/,
+    /\/(bots\/slack\/http|bots\/teams\/http|node_modules\/restify|node_modules\/@slack\/bolt|node_modules\/botbuilder|node_modules\/botframework-schema|node_modules\/raw-body|node_modules\/find-my-way|node_modules\/tsscmp)/,
     'parse',
   ],
+  [/\/bots\//, 'adapter'],
 ];
 
-/** Node's own HTTP and socket code, counted only where nothing of ours is on the stack. */
+/**
+ * Node's own HTTP and socket code: reading requests and writing responses, whoever calls it, except
+ * where it sends a request of ours (a reply, a Web API call), which counts as sending.
+ */
 const NODE_HTTP = /^node:(_http_|http|net|internal\/(http|stream_base_commons|streams|net))/;
 
 /** V8's pseudo-frames. */
@@ -104,7 +110,7 @@ function stagesOfNodes(profile: CpuProfile): Map<number, Stage | undefined> {
       stage = stageOfScript(url);
       if (NODE_HTTP.test(url)) nodeHttp = true;
     }
-    stages.set(node.id, stage ?? (nodeHttp ? 'node http' : 'other'));
+    stages.set(node.id, nodeHttp && stage !== 'send' ? 'http' : (stage ?? 'other'));
   }
   return stages;
 }

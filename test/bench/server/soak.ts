@@ -69,9 +69,7 @@ export async function soak(
     samples,
     requestsPerSecond: result.requestsPerSecond,
     acked: teams.acked + slack.acked,
-    lost:
-      lostTeamsReplies(teams.acked, after.connectorReplies - before.connectorReplies) +
-      lostSlackReplies(slack),
+    lost: lostTeamsReplies(teams, after.connectorReplies - before.connectorReplies) + lostSlackReplies(slack),
     errors: result.errors,
     rss: levelling(samples.map((s) => s.rss)),
     heap: levelling(samples.map((s) => s.heapUsed)),

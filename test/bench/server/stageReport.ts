@@ -29,19 +29,25 @@ function readProfile(workDir: string, role: Role): CpuProfile | undefined {
   return file ? (JSON.parse(readFileSync(join(folder, file), 'utf8')) as CpuProfile) : undefined;
 }
 
+/**
+ * The profile's shares scaled to the CPU time per request that the bench measured: a sample stands
+ * for the wall time until the next one, which on a busy machine includes time the process waited.
+ */
 function perRequest(
   result: StageBreakdown | undefined,
   m: Measurement,
   stage: keyof StageBreakdown['micros'] | 'total',
 ) {
-  if (!result || m.acked === 0) return '';
+  if (!result || result.totalMicros === 0) return '';
   const micros = stage === 'total' ? result.totalMicros : result.micros[stage];
-  return (micros / m.acked).toFixed(0);
+  return ((m.cpuMicrosPerRequest * micros) / result.totalMicros).toFixed(0);
 }
 
 export function stageReport(workDir: string, figures: readonly EndpointFigures[]): string {
   const profiles = new Map(BOTS.map(([role]) => [role, readProfile(workDir, role)]));
-  const lines = ["CPU µs per request by stage, from the servers' CPU profiles (measured runs only):"];
+  const lines = [
+    "CPU µs per request by stage: the CPU time measured, shared out as each server's profile shows it (measured runs only):",
+  ];
   for (const endpoint of figures) {
     const results = BOTS.map(([role]) => {
       const profile = profiles.get(role);
