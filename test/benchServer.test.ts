@@ -1,4 +1,6 @@
 /** The server benchmark's own logic (not its timings): accounting, levelling, options and traffic. */
+import { RATE_LIMITS } from '../bots/conversation/limits';
+import { TokenBuckets } from '../bots/runtime/tokenBuckets';
 import { verifyRequest } from '../bots/slack/http/verify';
 import {
   compare,
@@ -10,15 +12,9 @@ import {
 } from './bench/server/accounting';
 import { DEFAULT_ARGS, parseArgs } from './bench/server/args';
 import { answered } from './bench/server/endpoints';
+import { DEFAULT_SENDERS, newUserShare, Senders, type SendersOptions } from './bench/server/senders';
 import { countProblems } from './bench/server/servers';
-import {
-  MESSAGES_PER_USER,
-  POOL_SIZE,
-  SLACK_PATH,
-  slackTraffic,
-  TEAMS_PATH,
-  teamsTraffic,
-} from './bench/server/traffic';
+import { SLACK_PATH, slackRequests, TEAMS_PATH, teamsRequests, traffic } from './bench/server/traffic';
 
 const measurement = (overrides: Partial<Measurement>): Measurement => ({
   requestsPerSecond: 1000,
@@ -142,9 +138,11 @@ describe('options', () => {
 
 describe('traffic', () => {
   const connector = 'http://127.0.0.1:1/';
+  const senders = (options: Partial<SendersOptions> = {}) => new Senders({ ...DEFAULT_SENDERS, ...options });
 
   test('every Teams activity has its own id and points at the connector stand-in', () => {
-    const next = teamsTraffic(connector, { runId: 't', freshIds: false });
+    const pool = senders();
+    const next = traffic(teamsRequests(connector, 't'), () => pool.next());
     const activities = Array.from({ length: 200 }, () => JSON.parse(next().body));
     expect(new Set(activities.map((a) => a.id)).size).toBe(200);
     expect(activities.every((a) => a.serviceUrl === connector)).toBe(true);
@@ -152,31 +150,99 @@ describe('traffic', () => {
     expect(kinds).toEqual(new Set(['personal', 'channel']));
   });
 
-  test('a channel user asks the follow-up in the thread of the first question', () => {
-    const next = teamsTraffic(connector, { runId: 't', freshIds: true });
-    const activities = Array.from({ length: 10 }, () => JSON.parse(next().body));
-    const channelUser = activities.slice(5, 10);
-    const root = channelUser[0]?.id;
-    expect(channelUser.every((a) => a.conversation.id.endsWith(`;messageid=${root}`))).toBe(true);
+  test('a returning channel user asks again in the thread their first question started', () => {
+    const build = teamsRequests(connector, 't');
+    const first = JSON.parse(build({ user: 1, conversation: 0, first: true }, 0).body);
+    const again = JSON.parse(build({ user: 1, conversation: 0, first: false }, 1).body);
+    expect(first.conversation.id).toMatch(new RegExp(`;messageid=${first.id}$`));
+    expect(again.conversation.id).toBe(first.conversation.id);
+    expect(again.replyToId).toBe(first.id);
   });
 
-  test('a pool of users comes back; fresh ids never repeat a user', () => {
-    // One request more than the pool holds: the first user is back.
-    const length = POOL_SIZE * MESSAGES_PER_USER + 1;
-    const users = (freshIds: boolean) => {
-      const next = teamsTraffic(connector, { runId: 't', freshIds });
-      return new Set(Array.from({ length }, () => JSON.parse(next().body).from.id)).size;
-    };
-    expect(users(false)).toBe(POOL_SIZE);
-    expect(users(true)).toBe(POOL_SIZE + 1);
-  });
-
-  test('Slack commands pass the signature check with the test secret', () => {
-    const next = slackTraffic('http://127.0.0.1:1/api/', 'bench-secret', { runId: 's', freshIds: true });
-    const request = next();
+  test("Slack commands pass the signature check with the test secret, in the sender's channel", () => {
+    const build = slackRequests('http://127.0.0.1:1/api/', 'bench-secret', 's');
+    const request = build({ user: 7, conversation: 2, first: true }, 0);
     expect(request.path).toBe(SLACK_PATH);
     expect(verifyRequest('bench-secret', request.body, request.headers)).toEqual({ ok: true });
-    expect(new URLSearchParams(request.body).get('command')).toBe('/mailflow');
+    const fields = new URLSearchParams(request.body);
+    expect(fields.get('command')).toBe('/mailflow');
+    expect(fields.get('user_id')).toBe('USX7');
+    expect(fields.get('channel_id')).toBe('CSX2');
+  });
+});
+
+describe('senders', () => {
+  /** A clock the test moves by hand. */
+  const clock = () => {
+    let now = 0;
+    return {
+      now: () => now,
+      advance: (ms: number) => {
+        now += ms;
+      },
+    };
+  };
+
+  test('one message in twenty from a new user; the rest from returning users in sessions', () => {
+    const time = clock();
+    const pool = new Senders({ ...DEFAULT_SENDERS, now: time.now });
+    const sent = Array.from({ length: 1_000 }, () => pool.next());
+    expect(sent.filter((sender) => sender.user >= DEFAULT_SENDERS.returningUsers)).toHaveLength(50);
+    expect(pool.counts).toEqual({ returning: 950, newByShare: 50, newByLimits: 0 });
+    const returning = sent.filter((sender) => sender.user < DEFAULT_SENDERS.returningUsers);
+    expect(returning.slice(0, 3).map((sender) => sender.user)).toEqual([0, 0, 0]);
+    expect(returning[3]?.user).toBe(1);
+    expect(new Set(sent.map((sender) => sender.user)).size).toBe(Math.ceil(950 / 3) + 50);
+  });
+
+  test("no user and no conversation goes faster than the bot's rate limits", () => {
+    const time = clock();
+    // Few users, so that the limits bind: one conversation of three users.
+    const pool = new Senders({ ...DEFAULT_SENDERS, returningUsers: 3, newUserShare: 0, now: time.now });
+    const byUser = new Map<number, number[]>();
+    const conversationTimes: number[] = [];
+    for (let step = 0; step < 2_000; step++) {
+      const sender = pool.next();
+      if (sender.user < 3) {
+        byUser.set(sender.user, [...(byUser.get(sender.user) ?? []), time.now()]);
+        conversationTimes.push(time.now());
+      }
+      time.advance(50);
+    }
+    // Simulates the bot's own buckets over what arrived: none may refuse.
+    const refusals = (times: number[], limit: { burst: number; perSecond: number }) => {
+      const buckets = new TokenBuckets({ maxKeys: 1, now: () => current });
+      let current = 0;
+      let refused = 0;
+      for (const at of times) {
+        current = at;
+        if (!buckets.take('k', limit)) refused += 1;
+      }
+      return refused;
+    };
+    for (const times of byUser.values()) expect(refusals(times, RATE_LIMITS.message.user)).toBe(0);
+    expect(refusals(conversationTimes, RATE_LIMITS.message.conversation)).toBe(0);
+    // Over 100 s, the three users sent about what the limits allow (10 each, then one every 2 s)…
+    expect(conversationTimes.length).toBeGreaterThan(3 * (10 + 100 * 0.5 * 0.85));
+    // …and the rest came from new users, counted as such.
+    expect(pool.counts.newByLimits).toBe(2_000 - conversationTimes.length);
+  });
+
+  test('introductions: every returning user once, as their first message', () => {
+    const pool = new Senders({ ...DEFAULT_SENDERS, returningUsers: 30 });
+    const introduced = [...pool.introductions()];
+    expect(introduced.map((sender) => sender.user)).toEqual(Array.from({ length: 30 }, (_, user) => user));
+    expect(introduced.every((sender) => sender.first)).toBe(true);
+    expect(pool.next().first).toBe(false);
+  });
+
+  test('the share of new users between two readings', () => {
+    expect(
+      newUserShare(
+        { returning: 10, newByShare: 1, newByLimits: 0 },
+        { returning: 100, newByShare: 6, newByLimits: 5 },
+      ),
+    ).toBe(0.1);
   });
 });
 

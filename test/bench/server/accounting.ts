@@ -22,6 +22,8 @@ export interface Measurement {
   cpuMicrosPerRequest: number;
   /** When the measured run started and ended, on the monotonic clock of CPU profiles (µs). */
   window?: { fromMicros: number; toMicros: number };
+  /** Share of the measured run's messages that came from users never seen before. */
+  newUserShare?: number;
 }
 
 /**

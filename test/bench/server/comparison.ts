@@ -4,8 +4,10 @@ import type { BenchArgs } from './args';
 import type { ServerProcess, StandInsProcess } from './children';
 import { answered, type Endpoint } from './endpoints';
 import { runLoad } from './load';
+import { DEFAULT_SENDERS, newUserShare, Senders } from './senders';
 import type { Role } from './servers';
 import { settledCounts } from './settle';
+import { type BenchRequest, traffic } from './traffic';
 
 let runs = 0;
 
@@ -19,20 +21,35 @@ export async function measure(
   standIns: StandInsProcess,
   args: BenchArgs,
 ): Promise<Measurement> {
-  const load = (durationSeconds: number) =>
+  const build = endpoint.requests(standIns, `r${++runs}`);
+  const senders = new Senders(DEFAULT_SENDERS);
+  const load = (generator: () => BenchRequest, durationSeconds: number, amount?: number) =>
     runLoad({
       baseUrl: `http://127.0.0.1:${server.port}`,
-      // A pool of returning users: the caches are warm, as on a busy day.
-      generators: [endpoint.traffic(standIns, { runId: `r${++runs}`, freshIds: false })],
+      generators: [generator],
       answered: answered(role),
       connections: args.connections,
       durationSeconds,
+      ...(amount ? { amount } : {}),
     });
-  if (args.warmup > 0) await load(args.warmup);
+  if (role === 'ours') {
+    // Our server keeps what it learns of users (their language, Slack locale, last answer): each
+    // returning user's first message comes before the run, so that they are returning indeed. The
+    // other bots keep nothing about users.
+    const introductions = senders.introductions();
+    await load(
+      traffic(build, () => introductions.next().value ?? senders.next()),
+      0,
+      DEFAULT_SENDERS.returningUsers,
+    );
+  }
+  const generator = traffic(build, () => senders.next());
+  if (args.warmup > 0) await load(generator, args.warmup);
   const before = await settledCounts(standIns);
+  const sendersBefore = { ...senders.counts };
   const cpuBefore = (await server.usage()).cpuMicros;
   const fromMicros = monotonicMicros();
-  const result = await load(args.duration);
+  const result = await load(generator, args.duration);
   const toMicros = monotonicMicros();
   const after = await settledCounts(standIns);
   // Includes the few requests still in flight when the load stopped: a small, equal error for both bots.
@@ -52,5 +69,6 @@ export async function measure(
     errors: result.errors,
     cpuMicrosPerRequest: tally.responses > 0 ? cpu / tally.responses : Number.NaN,
     window: { fromMicros, toMicros },
+    newUserShare: newUserShare(sendersBefore, senders.counts),
   };
 }

@@ -72,11 +72,11 @@ function headlineReport(figures: readonly EndpointFigures[]): string[] {
 }
 
 export function comparisonReport(figures: readonly EndpointFigures[]): string {
-  const widths = [20, 12, 7, 7, 7, 7, 5, 11];
+  const widths = [20, 12, 7, 7, 7, 7, 5, 11, 9];
   const lines = [
     ...headlineReport(figures),
     '',
-    row(['endpoint', 'bot', 'req/s', 'p50 ms', 'p99 ms', 'acked', 'lost', 'CPU µs/req'], widths),
+    row(['endpoint', 'bot', 'req/s', 'p50 ms', 'p99 ms', 'acked', 'lost', 'CPU µs/req', 'new users'], widths),
   ];
   for (const { path, ours, echo, fixedAnswer, answerOnly } of figures) {
     for (const [bot, m] of [
@@ -96,6 +96,7 @@ export function comparisonReport(figures: readonly EndpointFigures[]): string {
             String(m.acked),
             String(m.lost),
             number(m.cpuMicrosPerRequest),
+            m.newUserShare === undefined ? '' : `${(m.newUserShare * 100).toFixed(1)} %`,
           ],
           widths,
         ),
