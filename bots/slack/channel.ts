@@ -16,6 +16,7 @@ import { InFlightWork } from './handlers/inFlight';
 import { SLACK_EVENTS_PATH } from './http/httpReceiver';
 import { BotIdentity } from './identity';
 import { responseUrlPoster } from './outbound/responseUrl';
+import { usersInfoClient } from './outbound/usersInfo';
 import { webApiClientOptions } from './outbound/webApiTransport';
 import { createReceiver } from './receiver';
 import type { SlackSettings } from './settings';
@@ -49,6 +50,7 @@ export function createSlackChannel(config: SlackSettings, deps: ChannelDeps): Ch
     logger,
     conversation: deps.conversation,
     userLocales: new UserLocales(logger),
+    usersInfo: usersInfoClient(config.apiUrl, outbound, logger),
     postToResponseUrl: responseUrlPoster(outbound, logger),
   };
   const inFlight = new InFlightWork();
