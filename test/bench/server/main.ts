@@ -4,7 +4,7 @@
  * and the Slack Web API. `-- --soak 300` instead runs a steady mixed load on our server for that many
  * seconds and tells whether memory levelled off.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compare, TARGETS } from './accounting';
@@ -62,8 +62,11 @@ async function compareServers(standIns: StandInsProcess, args: BenchArgs, workDi
   } finally {
     for (const server of servers) await server.stop();
   }
-  // The servers write their profiles as they exit.
-  if (args.cpuProfile) process.stdout.write(`${stageReport(workDir, figures)}\n`);
+  // The servers write their profiles as they exit; the figures stay beside them for a closer look.
+  if (args.cpuProfile) {
+    writeFileSync(join(workDir, 'figures.json'), JSON.stringify(figures, null, 2));
+    process.stdout.write(`${stageReport(workDir, figures)}\n`);
+  }
 }
 
 async function soakServer(standIns: StandInsProcess, args: BenchArgs, workDir: string) {
