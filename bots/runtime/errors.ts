@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   outboundDeliveryFailed: 'MAILFLOW_OUTBOUND_DELIVERY_FAILED',
   /** A Slack response URL refused a message (expired, or the message was refused). */
   slackResponseUrlRefused: 'MAILFLOW_SLACK_RESPONSE_URL_REFUSED',
+  /** A Slack Web API call called directly (not through the client) was answered without `ok`. */
+  slackApiRefused: 'MAILFLOW_SLACK_API_REFUSED',
   /** A `CHECK_*` setting is wrong (read by the live check's own reader). */
   checkSettingInvalid: 'MAILFLOW_CHECK_SETTING_INVALID',
   /** `mailflow check` refused its target (a private address, the check turned off). */

@@ -20,6 +20,7 @@ import { BotIdentity } from './identity';
 import { INSTALL_PATH } from './oauth/routes';
 import { installationAuthorize, registerUninstall } from './oauth/workspaces';
 import { responseUrlPoster } from './outbound/responseUrl';
+import { usersInfoClient } from './outbound/usersInfo';
 import { webApiClientOptions } from './outbound/webApiTransport';
 import { createReceiver } from './receiver';
 import type { SlackSettings } from './settings';
@@ -79,6 +80,7 @@ export function createSlackChannel(config: SlackSettings, deps: ChannelDeps): Ch
     logger,
     conversation: deps.conversation,
     userLocales: new UserLocales(logger),
+    usersInfo: usersInfoClient(config.apiUrl, outbound, logger),
     postToResponseUrl: responseUrlPoster(outbound, logger),
   };
   const inFlight = new InFlightWork();

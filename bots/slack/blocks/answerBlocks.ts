@@ -90,6 +90,10 @@ function toggled(open: ReadonlySet<FoldId>, id: FoldId): Set<FoldId> {
 
 function controls(answer: Answer, open: ReadonlySet<FoldId>, options: BlockOptions): SlackBlock {
   const state: CardState = { request: answer.request, locale: answer.locale, open };
+  // The state as it is now rides on Share and on the picker's block id: encoded once where it fits both.
+  const stateValue = encodeCardState(state, SLACK_LIMITS.buttonValue);
+  const stateBlockId =
+    stateValue.length <= SLACK_LIMITS.blockId ? stateValue : encodeCardState(state, SLACK_LIMITS.blockId);
   const button = (actionId: string, label: string, extra: SlackBlock): SlackBlock => ({
     type: 'button',
     action_id: actionId,
@@ -100,7 +104,7 @@ function controls(answer: Answer, open: ReadonlySet<FoldId>, options: BlockOptio
     ? [
         button(ACTION_IDS.share, answer.controls.share, {
           style: 'primary',
-          value: encodeCardState(state, SLACK_LIMITS.buttonValue),
+          value: stateValue,
         }),
       ]
     : [];
@@ -143,7 +147,7 @@ function controls(answer: Answer, open: ReadonlySet<FoldId>, options: BlockOptio
   // The picker's block id carries the state: a selection arrives with its block id but no other value.
   return {
     type: 'actions',
-    block_id: encodeCardState(state, SLACK_LIMITS.blockId),
+    block_id: stateBlockId,
     elements: [...share, ...folds, ...links, ...moreLinks, languagePicker],
   };
 }

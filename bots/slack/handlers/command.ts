@@ -12,7 +12,7 @@ import { CHANNEL_NAME, type HandlerContext, slackKey } from './context';
 export const SLASH_COMMAND = '/mailflow';
 
 export function registerSlashCommand(app: App, handlers: HandlerContext): void {
-  const { conversation, userLocales } = handlers;
+  const { conversation, userLocales, usersInfo } = handlers;
   app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     const team = command.team_id;
     const user = command.user_id;
@@ -21,7 +21,7 @@ export function registerSlashCommand(app: App, handlers: HandlerContext): void {
       user: slackKey(team, user),
       conversation: slackKey(team, command.channel_id),
       clientLocale: userLocales.cached(team, user),
-      lookUpClientLocale: () => userLocales.lookUp(client, team, user),
+      lookUpClientLocale: () => userLocales.lookUp(usersInfo(client.token ?? ''), team, user),
       text: command.text,
       // A user's commands in one channel run as a private chat with the bot: follow-ups work there.
       place: { kind: 'chat', key: slackKey(team, command.channel_id, 'command', user) },

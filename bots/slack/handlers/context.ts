@@ -2,7 +2,7 @@
 import type { Conversation } from '../../conversation/conversation';
 import type { Logger } from '../../runtime/logger';
 import type { PostToResponseUrl } from '../outbound/responseUrl';
-import type { UserLocales } from '../userLocale';
+import type { UserLocales, UsersInfoClient } from '../userLocale';
 
 export const CHANNEL_NAME = 'slack';
 
@@ -10,6 +10,8 @@ export interface HandlerContext {
   logger: Logger;
   conversation: Conversation;
   userLocales: UserLocales;
+  /** `users.info` with the request's bot token, on the bot's own transport. */
+  usersInfo: (botToken: string) => UsersInfoClient;
   /** Posts to a click's response_url under the outbound policy (Bolt's `respond` has no timeout). */
   postToResponseUrl: PostToResponseUrl;
 }

@@ -26,7 +26,7 @@ async function answerPosted(
   client: webApi.WebClient,
   posted: Posted,
 ): Promise<void> {
-  const { conversation, userLocales } = handlers;
+  const { conversation, userLocales, usersInfo } = handlers;
   const { team, channel, user, replyThreadTs } = posted;
   const where = replyThreadTs ? { channel, thread_ts: replyThreadTs } : { channel };
   const message: UserMessage = {
@@ -34,7 +34,7 @@ async function answerPosted(
     user: slackKey(team, user),
     conversation: slackKey(team, channel),
     clientLocale: userLocales.cached(team, user),
-    lookUpClientLocale: () => userLocales.lookUp(client, team, user),
+    lookUpClientLocale: () => userLocales.lookUp(usersInfo(client.token ?? ''), team, user),
     deliveryId: posted.eventId,
     text: slackToPlainText(stripBotMention(posted.text, posted.botUserId)),
     place: posted.place,

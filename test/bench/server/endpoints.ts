@@ -2,33 +2,27 @@
 import type { StandInsProcess } from './children';
 import type { Role } from './servers';
 import { BENCH_SIGNING_SECRET } from './servers';
-import {
-  type BenchRequest,
-  SLACK_PATH,
-  slackTraffic,
-  TEAMS_PATH,
-  type TrafficOptions,
-  teamsTraffic,
-} from './traffic';
+import { type RequestBuilder, SLACK_PATH, slackRequests, TEAMS_PATH, teamsRequests } from './traffic';
 
 export type EndpointName = 'teams' | 'slack';
 
 export interface Endpoint {
   name: EndpointName;
   path: string;
-  traffic(standIns: StandInsProcess, options: TrafficOptions): () => BenchRequest;
+  /** Builds this endpoint's requests; `runId` tells this run's ids apart from every other run's. */
+  requests(standIns: StandInsProcess, runId: string): RequestBuilder;
 }
 
 export const ENDPOINTS: readonly Endpoint[] = [
   {
     name: 'teams',
     path: TEAMS_PATH,
-    traffic: (standIns, options) => teamsTraffic(standIns.connectorUrl, options),
+    requests: (standIns, runId) => teamsRequests(standIns.connectorUrl, runId),
   },
   {
     name: 'slack',
     path: SLACK_PATH,
-    traffic: (standIns, options) => slackTraffic(standIns.slackApiUrl, BENCH_SIGNING_SECRET, options),
+    requests: (standIns, runId) => slackRequests(standIns.slackApiUrl, BENCH_SIGNING_SECRET, runId),
   },
 ];
 

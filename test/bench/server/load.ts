@@ -14,6 +14,8 @@ export interface LoadOptions {
   answered(path: string, status: number, body: string): boolean;
   connections: number;
   durationSeconds: number;
+  /** Sends this many requests instead of running for `durationSeconds`. */
+  amount?: number;
   /** Requests per second for all connections together (a steady load); unlimited when absent. */
   overallRate?: number;
 }
@@ -62,6 +64,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     duration: options.durationSeconds,
     requests,
     ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    ...(options.amount ? { amount: options.amount } : {}),
   });
   const seconds = (performance.now() - started) / 1000;
   const completed = Object.values(responses).reduce((sum, tally) => sum + tally.responses, 0);

@@ -5,10 +5,10 @@
  * seconds and tells whether memory levelled off. `-- --state memory,sqlite,redis` measures our server
  * alone on each state backend in turn, several rounds, and prints them side by side.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compare } from './accounting';
+import { compare, TARGETS } from './accounting';
 import { type BenchArgs, parseArgs } from './args';
 import { type ServerProcess, type StandInsProcess, startStandInsProcess } from './children';
 import { measure } from './comparison';
@@ -17,6 +17,7 @@ import { comparisonReport, type EndpointFigures, type StateFigures, soakReport, 
 import { countProblems, startServer } from './servers';
 import { soak } from './soak';
 import { type BenchState, prepareState } from './states';
+import { stageReport } from './stageReport';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -27,6 +28,7 @@ async function compareServers(
   state: BenchState,
 ) {
   const servers: ServerProcess[] = [];
+  const figures: EndpointFigures[] = [];
   try {
     const echo = await startServer('echo', standIns, workDir, args.cpuProfile);
     servers.push(echo);
@@ -36,7 +38,6 @@ async function compareServers(
     servers.push(answerOnly);
     const ours = await startServer('ours', standIns, workDir, args.cpuProfile, false, state);
     servers.push(ours);
-    const figures: EndpointFigures[] = [];
     for (const endpoint of ENDPOINTS) {
       if (args.only && endpoint.name !== args.only) continue;
       say(`${endpoint.path}: echo bot…`);
@@ -54,7 +55,8 @@ async function compareServers(
         fixedAnswer: fixedAnswerFigures,
         answerOnly: answerOnlyFigures,
         ours: ourFigures,
-        comparison: compare(ourFigures, echoFigures),
+        headline: compare(ourFigures, fixedAnswerFigures, TARGETS[endpoint.name]),
+        toEcho: compare(ourFigures, echoFigures),
         toAnswerOnly: compare(ourFigures, answerOnlyFigures),
         fixedToEcho: compare(fixedAnswerFigures, echoFigures),
       });
@@ -66,6 +68,11 @@ async function compareServers(
     );
   } finally {
     for (const server of servers) await server.stop();
+  }
+  // The servers write their profiles as they exit; the figures stay beside them for a closer look.
+  if (args.cpuProfile) {
+    writeFileSync(join(workDir, 'figures.json'), JSON.stringify(figures, null, 2));
+    process.stdout.write(`${stageReport(workDir, figures)}\n`);
   }
 }
 

@@ -12,11 +12,11 @@ export interface EndpointFigures {
   fixedAnswer: Measurement;
   /** The echo bot replying with the core's rendered answer: the cost of the answer itself. */
   answerOnly: Measurement;
-  /** Ours against the echo bot: the target. */
-  comparison: Comparison;
-  /** Ours against the answer-only bot: what our server adds beyond the answer. */
+  /** Ours against the fixed-answer bot, with this endpoint's targets: the headline. */
+  headline: Comparison;
+  /** Ours against the echo bot and the answer-only bot, and the fixed-answer bot against echo: context. */
+  toEcho: Comparison;
   toAnswerOnly: Comparison;
-  /** The fixed-answer bot against the echo bot: the most any bot sending such answers can reach. */
   fixedToEcho: Comparison;
 }
 
@@ -24,6 +24,7 @@ const MB = 1024 * 1024;
 const number = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)} %`;
+const ENDPOINT_LABEL: Record<EndpointName, string> = { teams: 'Teams', slack: 'Slack' };
 
 function row(cells: readonly string[], widths: readonly number[]): string {
   return cells
@@ -32,27 +33,52 @@ function row(cells: readonly string[], widths: readonly number[]): string {
     .trimEnd();
 }
 
-export function comparisonReport(figures: readonly EndpointFigures[]): string {
-  const widths = [20, 12, 7, 7, 7, 7, 5, 11, 10, 11, 9];
+/** The headline: ours against the fixed-answer bot, one line per endpoint, with its targets. */
+function headlineReport(figures: readonly EndpointFigures[]): string[] {
+  const widths = [9, 18, 28, 16, 5, 21, 7];
   const lines = [
+    'ours against the fixed-answer bot (the same stack replying with one answer rendered at start-up):',
     row(
       [
         'endpoint',
-        'bot',
-        'req/s',
-        'p50 ms',
-        'p99 ms',
-        'acked',
-        'lost',
         'req/s ratio',
+        'CPU µs/req ours vs fixed',
         'p99 ratio',
-        'CPU µs/req',
-        'CPU ratio',
+        'lost',
+        'replies / requests',
+        'target',
       ],
       widths,
     ),
   ];
-  for (const { path, ours, echo, fixedAnswer, answerOnly, comparison } of figures) {
+  for (const { name, ours, fixedAnswer, headline } of figures) {
+    const target = TARGETS[name];
+    lines.push(
+      row(
+        [
+          ENDPOINT_LABEL[name],
+          `${headline.throughputRatio.toFixed(2)} (≥ ${target.minThroughputRatio})`,
+          `${number(ours.cpuMicrosPerRequest)} vs ${number(fixedAnswer.cpuMicrosPerRequest)} (${headline.cpuRatio.toFixed(2)}x)`,
+          `${headline.p99Ratio.toFixed(2)}x (≤ ${target.maxP99Ratio}x)`,
+          String(ours.lost),
+          `${ours.delivered} / ${ours.responses}`,
+          headline.met ? 'met' : 'NOT met',
+        ],
+        widths,
+      ),
+    );
+  }
+  return lines;
+}
+
+export function comparisonReport(figures: readonly EndpointFigures[]): string {
+  const widths = [20, 12, 7, 7, 7, 7, 5, 11, 9];
+  const lines = [
+    ...headlineReport(figures),
+    '',
+    row(['endpoint', 'bot', 'req/s', 'p50 ms', 'p99 ms', 'acked', 'lost', 'CPU µs/req', 'new users'], widths),
+  ];
+  for (const { path, ours, echo, fixedAnswer, answerOnly } of figures) {
     for (const [bot, m] of [
       ['echo', echo],
       ['fixed answer', fixedAnswer],
@@ -69,10 +95,8 @@ export function comparisonReport(figures: readonly EndpointFigures[]): string {
             m.p99Ms.toFixed(0),
             String(m.acked),
             String(m.lost),
-            bot === 'ours' ? comparison.throughputRatio.toFixed(2) : '',
-            bot === 'ours' ? `${comparison.p99Ratio.toFixed(2)}x` : '',
             number(m.cpuMicrosPerRequest),
-            bot === 'ours' ? `${comparison.cpuRatio.toFixed(2)}x` : '',
+            m.newUserShare === undefined ? '' : `${(m.newUserShare * 100).toFixed(1)} %`,
           ],
           widths,
         ),
@@ -80,20 +104,16 @@ export function comparisonReport(figures: readonly EndpointFigures[]): string {
       if (m.errors > 0) lines.push(`  (${m.errors} connection errors or timeouts)`);
     }
   }
+  const ratios = (label: string, r: Comparison) =>
+    `  ${label}: req/s ${r.throughputRatio.toFixed(2)}, p99 ${r.p99Ratio.toFixed(2)}x, CPU ${r.cpuRatio.toFixed(2)}x`;
   lines.push(
     '',
-    'ratios: ours / echo bot. "answer only": the echo bot replying with the core\'s rendered answer and nothing else;',
-    '"fixed answer": the echo bot replying to everything with one answer rendered at start-up',
-    ...figures.map(
-      ({ path, fixedToEcho: r }) =>
-        `  ${path}: fixed answer / echo: req/s ${r.throughputRatio.toFixed(2)}, p99 ${r.p99Ratio.toFixed(2)}x, CPU ${r.cpuRatio.toFixed(2)}x`,
-    ),
-    ...figures.map(
-      ({ path, toAnswerOnly: r }) =>
-        `  ${path}: ours / answer only: req/s ${r.throughputRatio.toFixed(2)}, p99 ${r.p99Ratio.toFixed(2)}x, CPU ${r.cpuRatio.toFixed(2)}x`,
-    ),
-    `target: req/s ratio ≥ ${TARGETS.minThroughputRatio}, p99 ratio ≤ ${TARGETS.maxP99Ratio}x, no reply lost`,
-    ...figures.map((f) => `  ${f.path}: ${f.comparison.met ? 'met' : 'NOT met'}`),
+    'context: "echo" replies with the message\'s text; "answer only" with the core\'s rendered answer and nothing else',
+    ...figures.flatMap(({ name, toEcho, toAnswerOnly, fixedToEcho }) => [
+      ratios(`${ENDPOINT_LABEL[name]} ours / answer only`, toAnswerOnly),
+      ratios(`${ENDPOINT_LABEL[name]} ours / echo`, toEcho),
+      ratios(`${ENDPOINT_LABEL[name]} fixed answer / echo`, fixedToEcho),
+    ]),
   );
   return lines.join('\n');
 }

@@ -9,8 +9,12 @@ import type { ServerProcess, StandInsProcess } from './children';
 import { answered, ENDPOINTS } from './endpoints';
 import type { ProcessUsage } from './ipc';
 import { runLoad } from './load';
+import { DEFAULT_SENDERS, Senders } from './senders';
 import { settledCounts } from './settle';
-import { SLACK_PATH, TEAMS_PATH } from './traffic';
+import { SLACK_PATH, TEAMS_PATH, traffic } from './traffic';
+
+/** Every message from a new user in a new conversation: the caches keep meeting new keys. */
+const EVER_NEW_SENDERS = { ...DEFAULT_SENDERS, returningUsers: 0, newUserShare: 1 };
 
 export const SAMPLE_EVERY_MS = 10_000;
 
@@ -51,7 +55,10 @@ export async function soak(
   const before = await standIns.counts();
   const result = await runLoad({
     baseUrl: `http://127.0.0.1:${server.port}`,
-    generators: ENDPOINTS.map((endpoint) => endpoint.traffic(standIns, { runId: 'soak', freshIds: true })),
+    generators: ENDPOINTS.map((endpoint) => {
+      const senders = new Senders(EVER_NEW_SENDERS);
+      return traffic(endpoint.requests(standIns, 'soak'), () => senders.next());
+    }),
     answered: answered('ours'),
     connections: args.connections,
     durationSeconds: seconds,
@@ -69,9 +76,7 @@ export async function soak(
     samples,
     requestsPerSecond: result.requestsPerSecond,
     acked: teams.acked + slack.acked,
-    lost:
-      lostTeamsReplies(teams.acked, after.connectorReplies - before.connectorReplies) +
-      lostSlackReplies(slack),
+    lost: lostTeamsReplies(teams, after.connectorReplies - before.connectorReplies) + lostSlackReplies(slack),
     errors: result.errors,
     rss: levelling(samples.map((s) => s.rss)),
     heap: levelling(samples.map((s) => s.heapUsed)),
