@@ -16,8 +16,8 @@ import { ENDPOINTS } from './endpoints';
 import { comparisonReport, type EndpointFigures, type StateFigures, soakReport, stateReport } from './report';
 import { countProblems, startServer } from './servers';
 import { soak } from './soak';
-import { type BenchState, prepareState } from './states';
 import { stageReport } from './stageReport';
+import { type BenchState, prepareState } from './states';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
