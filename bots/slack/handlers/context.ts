@@ -1,5 +1,6 @@
 /** What every Slack handler needs: the conversation layer, the locale lookup, the log, response URLs. */
 import type { Conversation } from '../../conversation/conversation';
+import type { Requester } from '../../conversation/message';
 import type { Logger } from '../../runtime/logger';
 import type { PostToResponseUrl } from '../outbound/responseUrl';
 import type { UserLocales } from '../userLocale';
@@ -19,3 +20,9 @@ export interface HandlerContext {
  * first (the conversation layer adds the channel's name).
  */
 export const slackKey = (team: string, ...ids: string[]): string => [team, ...ids].join(':');
+
+/** Who asks for a live check, in the ids an allow-list names: `slack:TEAM` and `slack:TEAM:USER`. */
+export function requesterOf(team: string, user: string): Requester {
+  const key = `${CHANNEL_NAME}:${slackKey(team, user)}`;
+  return { key, ids: [`${CHANNEL_NAME}:${team}`, key] };
+}
