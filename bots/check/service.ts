@@ -107,21 +107,30 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
   }
 
   /** The refusals known before anything is looked up. */
-  function refusalBefore(host: string, requester: Requester): CheckRefusal | undefined {
+  function earlyRefusal(host: string, requester: Requester): CheckRefusal | undefined {
     if (!settings.enabled) return 'disabled';
     if (allowed && !requester.ids.some((id) => allowed.has(id))) return 'notAllowed';
     return parseCheckTarget(host) ? undefined : 'invalidTarget';
   }
 
+  // What the user typed goes in the log only as long as a host name can be.
+  const refuse = (requester: Requester, host: string, reason: CheckRefusal): CheckOutcome =>
+    log(requester, host.slice(0, 253), { kind: 'refused', reason });
+
+  /** A refusal known before anything is looked up, logged like any other. */
+  function refusalBefore(host: string, requester: Requester): CheckRefusal | undefined {
+    const reason = earlyRefusal(host, requester);
+    if (reason) refuse(requester, host, reason);
+    return reason;
+  }
+
   async function runCheck(host: string, { tlsDomain, requester }: RunCheckOptions): Promise<CheckOutcome> {
-    // What the user typed goes in the log only as long as a host name can be.
-    const refuse = (reason: CheckRefusal): CheckOutcome =>
-      log(requester, host.slice(0, 253), { kind: 'refused', reason });
-    const early = refusalBefore(host, requester);
-    if (early) return refuse(early);
+    const early = earlyRefusal(host, requester);
+    if (early) return refuse(requester, host, early);
     const target = parseCheckTarget(host);
     const domain = tlsDomain === undefined ? undefined : parseHostName(tlsDomain);
-    if (!target || (tlsDomain !== undefined && domain === undefined)) return refuse('invalidTarget');
+    if (!target || (tlsDomain !== undefined && domain === undefined))
+      return refuse(requester, host, 'invalidTarget');
 
     const key = `${target.host} ${domain ?? ''}`;
     const hit = cached(key);
@@ -131,7 +140,7 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     const admitted =
       buckets.take(`requester:${requester.key}`, limits.perRequester) &&
       buckets.take(`target:${target.host}`, limits.perTarget);
-    if (!admitted) return refuse('rateLimited');
+    if (!admitted) return refuse(requester, host, 'rateLimited');
 
     const pending = check(key, target, domain).finally(() => running.delete(key));
     running.set(key, pending);

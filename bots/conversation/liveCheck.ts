@@ -28,7 +28,8 @@ export interface RunCheckOptions {
 export interface LiveChecks {
   /**
    * Why a check of `host` would be refused before anything is looked up (turned off, not on the
-   * allow-list, not a host name or an address), or `undefined` when it may run.
+   * allow-list, not a host name or an address), or `undefined` when it may run. A refusal is
+   * logged, as every check asked for is.
    */
   refusalBefore(host: string, requester: Requester): CheckRefusal | undefined;
   /** Runs the check (or gives a result cached a moment ago); refusals are outcomes, not errors. */

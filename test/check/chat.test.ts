@@ -198,7 +198,7 @@ describe('a server that refuses connections', () => {
   beforeAll(async () => {
     chat = await startChatServer(checkSettings(await refusedPort()));
   });
-  afterAll(() => chat.close());
+  afterAll(() => chat?.close());
 
   test('Teams: the result card names 4.4.316 and links its answer', async () => {
     const { card } = await teamsCheck(
