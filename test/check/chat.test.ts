@@ -230,4 +230,19 @@ describe('a server that refuses connections', () => {
     expect(progress.conversationId).toContain(';messageid=');
     expect(update.conversationId).toBe(progress.conversationId);
   });
+
+  test('Teams: an update the connector refuses is logged, and the server goes on answering', async () => {
+    chat.connector.failUpdatesWith(403);
+    try {
+      const nth = chat.connector.calls.filter(isProgress).length + 1;
+      await chat.teams(personalMessage(`check ${HOST}`, { serviceUrl: chat.connector.url }));
+      await chat.connectorCall(isProgress, nth);
+      const logged = await chat.logLine((line) => line.msg === 'could not replace the check’s progress line');
+      expect(logged.level).toBe(50);
+      expect((await fetch(`${chat.server.base}/healthz`)).status).toBe(200);
+      expect(chat.server.exit()).toBeUndefined();
+    } finally {
+      chat.connector.failUpdatesWith(undefined);
+    }
+  });
 });
