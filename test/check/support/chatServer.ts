@@ -16,8 +16,8 @@ import type { ConnectorCall } from '../../teams/support/connectorStandIn';
 export interface ChatServer extends ServerWithStandIns {
   /** POSTs a Teams activity; resolves once the turn is over (the bot answered the request). */
   teams(activity: unknown): Promise<number>;
-  /** `/mailflow TEXT` from user U1 in channel C1 of team T1: the acknowledgement's body. */
-  slackCommand(text: string, responseId?: string): Promise<Record<string, unknown>>;
+  /** `/mailflow TEXT` from `user` (U1) in channel C1 of team T1: the acknowledgement's body. */
+  slackCommand(text: string, responseId?: string, user?: string): Promise<Record<string, unknown>>;
   /** An event callback (a mention); resolves with the HTTP status of the acknowledgement. */
   slackEvent(event: Record<string, unknown>): Promise<number>;
   /** A block_actions payload (a click); resolves with the HTTP status of the acknowledgement. */
@@ -64,14 +64,14 @@ export async function startChatServer(settings: Record<string, string>): Promise
       await response.arrayBuffer();
       return response.status;
     },
-    async slackCommand(text, responseId = randomUUID()) {
+    async slackCommand(text, responseId = randomUUID(), user = 'U1') {
       const body = new URLSearchParams({
         team_id: 'T1',
         team_domain: 'contoso',
         channel_id: 'C1',
         channel_name: 'mail-ops',
-        user_id: 'U1',
-        user_name: 'u1',
+        user_id: user,
+        user_name: user.toLowerCase(),
         command: '/mailflow',
         text,
         api_app_id: 'A1',
