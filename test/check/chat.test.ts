@@ -191,6 +191,51 @@ describe('a healthy server', () => {
     );
     expect(update.body.channel).toBe('C1');
   });
+  test('Slack: "Check the server" under a private answer sends the progress, then the result, as private messages', async () => {
+    const ack = await chat.slackCommand(PASTE, 'cmd-paste', 'U4');
+    const blocks = ack.blocks as { type: string; block_id?: string; elements?: Record<string, unknown>[] }[];
+    const actions = blocks.find((block) => block.type === 'actions');
+    const button = actions?.elements?.find((element) => element.action_id === 'mailflow_check');
+    expect(button).toBeDefined();
+    await chat.slackClick({
+      type: 'block_actions',
+      user: { id: 'U4', username: 'u4', team_id: 'T1' },
+      api_app_id: 'A1',
+      trigger_id: '1.2.3',
+      team: { id: 'T1', domain: 'contoso' },
+      container: { type: 'message', message_ts: '1700000998.000100', channel_id: 'C1', is_ephemeral: true },
+      channel: { id: 'C1', name: 'mail-ops' },
+      response_url: chat.slack.responseUrl('click-private'),
+      actions: [
+        {
+          type: 'button',
+          action_id: 'mailflow_check',
+          block_id: actions?.block_id,
+          action_ts: '1700001000.000002',
+          value: button?.value,
+        },
+      ],
+    });
+    const progress = await chat.slack.waitFor(
+      'response_url',
+      (call) => call.responseId === 'click-private' && call.body.text === `Checking ${HOST}…`,
+    );
+    expect(progress.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const result = await chat.slack.waitFor(
+      'response_url',
+      (call) => call.responseId === 'click-private' && call.body.blocks !== undefined,
+    );
+    expect(result.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(headerOf(result.body.blocks as never)).toBe(`${HOST}: no problem found`);
+  });
+
+  test('Teams: a check click whose data no card of ours wrote is ignored and logged', async () => {
+    const before = chat.connector.calls.length;
+    const forged = { mailflow: 'checkServer', host: 42, locale: 'en' };
+    expect(await chat.teams(cardSubmit(forged, 'reply-1', { serviceUrl: chat.connector.url }))).toBe(200);
+    await chat.logLine((line) => line.msg === 'ignored a malformed check click');
+    expect(chat.connector.calls.length).toBe(before);
+  });
 });
 
 describe('a server that refuses connections', () => {
