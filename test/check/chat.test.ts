@@ -12,7 +12,13 @@ import { cardSubmit, channelMention, personalMessage, TENANT } from '../teams/su
 import type { ConnectorCall } from '../teams/support/connectorStandIn';
 import { type ChatServer, startChatServer } from './support/chatServer';
 import { type DnsStandIn, startDnsStandIn } from './support/dnsStandIn';
-import { type MailStandIn, refusedPort, startSmtpStandIn } from './support/smtpStandIns';
+import {
+  BROKEN_SERVERS,
+  type MailStandIn,
+  refusedPort,
+  startRawStandIn,
+  startSmtpStandIn,
+} from './support/smtpStandIns';
 import { createTestPki, type TestPki } from './support/testCertificates';
 
 jest.setTimeout(30_000);
@@ -289,5 +295,36 @@ describe('a server that refuses connections', () => {
     } finally {
       chat.connector.failUpdatesWith(undefined);
     }
+  });
+});
+
+describe('a server that accepts and never speaks (CHECK_TIMEOUT_MS=3000)', () => {
+  let silent: MailStandIn;
+  let chat: ChatServer;
+  beforeAll(async () => {
+    silent = await startRawStandIn(BROKEN_SERVERS.silent);
+    chat = await startChatServer(checkSettings(silent.port, { CHECK_TIMEOUT_MS: '3000' }));
+  });
+  afterAll(async () => {
+    await chat?.close();
+    await silent.close();
+  });
+
+  test('the Slack ack and the Teams turn end before the check does; its result, 4.4.315, comes after', async () => {
+    const ack = await chat.slackCommand(`check ${HOST}`, 'cmd-silent');
+    expect(ack).toMatchObject({ text: `Checking ${HOST}…` });
+    expect(chat.slack.callsOf('response_url')).toEqual([]);
+
+    expect(await chat.teams(personalMessage(`check ${HOST}`, { serviceUrl: chat.connector.url }))).toBe(200);
+    const progress = await chat.connectorCall(isProgress);
+    // The turn is over, and the check (which waits for a greeting that never comes) still runs.
+    expect(chat.connector.calls.filter((call) => call.method === 'PUT')).toEqual([]);
+
+    const result = await chat.slack.waitFor('response_url', (call) => call.responseId === 'cmd-silent');
+    expect(headerOf(result.body.blocks as never)).toBe(`${HOST}: 4.4.315 Connection timed out`);
+    const update = await chat.connectorCall(
+      (call) => call.method === 'PUT' && call.activityId === idOfPost(chat, progress),
+    );
+    expect(update.body.attachments[0].content.body[0].text).toBe(`${HOST}: 4.4.315 Connection timed out`);
   });
 });
