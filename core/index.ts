@@ -78,6 +78,7 @@ export function followUpWithoutThreadText(locale: Locale): string {
 export {
   type Answer,
   type Block,
+  type CheckOffer,
   type Fact,
   FOLD_IDS,
   type Fold,

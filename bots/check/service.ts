@@ -7,29 +7,10 @@ import type { CheckRefusal } from '../../core/check/messages';
 import type { CheckResult } from '../../core/check/model';
 import { type CheckTarget, parseCheckTarget, parseHostName } from '../../core/check/target';
 import { checkVerdict } from '../../core/check/verdict';
+import type { CheckOutcome, LiveChecks, Requester, RunCheckOptions } from '../conversation/liveCheck';
 import { type RateLimit, TokenBuckets } from '../runtime/tokenBuckets';
 import { checkServer } from './checkServer';
 import type { CheckSettings } from './settings';
-
-/** Who asks, as the channel knows them. */
-export interface Requester {
-  /** One person, for rate limits and the log: `teams:TENANT:AAD_OBJECT_ID`, `slack:TEAM:USER`. */
-  key: string;
-  /**
-   * The ids an allow-list entry may name: the person's key and their organization's
-   * (`teams:TENANT`, `slack:TEAM`).
-   */
-  ids: readonly string[];
-}
-
-export type CheckOutcome =
-  | { kind: 'checked'; result: CheckResult; cached: boolean }
-  | { kind: 'refused'; reason: CheckRefusal; host?: string };
-
-export interface RunCheckOptions {
-  tlsDomain?: string;
-  requester: Requester;
-}
 
 /** What the service logs with; pino's logger fits. */
 export interface CheckLogger {
@@ -50,9 +31,9 @@ export interface CheckServiceOptions {
   now?: () => number;
 }
 
-export interface CheckService {
-  runCheck(host: string, options: RunCheckOptions): Promise<CheckOutcome>;
-}
+/** The service is the conversation layer's port to the check (the layer owns the port's types). */
+export type CheckService = LiveChecks;
+export type { CheckOutcome, Requester, RunCheckOptions };
 
 /**
  * A person may run a few checks in a row and then one every 20 seconds; a target is checked at
@@ -125,15 +106,31 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     return { kind: 'checked', result: run.result, cached: false };
   }
 
+  /** The refusals known before anything is looked up. */
+  function earlyRefusal(host: string, requester: Requester): CheckRefusal | undefined {
+    if (!settings.enabled) return 'disabled';
+    if (allowed && !requester.ids.some((id) => allowed.has(id))) return 'notAllowed';
+    return parseCheckTarget(host) ? undefined : 'invalidTarget';
+  }
+
+  // What the user typed goes in the log only as long as a host name can be.
+  const refuse = (requester: Requester, host: string, reason: CheckRefusal): CheckOutcome =>
+    log(requester, host.slice(0, 253), { kind: 'refused', reason });
+
+  /** A refusal known before anything is looked up, logged like any other. */
+  function refusalBefore(host: string, requester: Requester): CheckRefusal | undefined {
+    const reason = earlyRefusal(host, requester);
+    if (reason) refuse(requester, host, reason);
+    return reason;
+  }
+
   async function runCheck(host: string, { tlsDomain, requester }: RunCheckOptions): Promise<CheckOutcome> {
-    // What the user typed goes in the log only as long as a host name can be.
-    const refuse = (reason: CheckRefusal): CheckOutcome =>
-      log(requester, host.slice(0, 253), { kind: 'refused', reason });
-    if (!settings.enabled) return refuse('disabled');
-    if (allowed && !requester.ids.some((id) => allowed.has(id))) return refuse('notAllowed');
+    const early = earlyRefusal(host, requester);
+    if (early) return refuse(requester, host, early);
     const target = parseCheckTarget(host);
     const domain = tlsDomain === undefined ? undefined : parseHostName(tlsDomain);
-    if (!target || (tlsDomain !== undefined && domain === undefined)) return refuse('invalidTarget');
+    if (!target || (tlsDomain !== undefined && domain === undefined))
+      return refuse(requester, host, 'invalidTarget');
 
     const key = `${target.host} ${domain ?? ''}`;
     const hit = cached(key);
@@ -143,12 +140,12 @@ export function createCheckService(options: CheckServiceOptions): CheckService {
     const admitted =
       buckets.take(`requester:${requester.key}`, limits.perRequester) &&
       buckets.take(`target:${target.host}`, limits.perTarget);
-    if (!admitted) return refuse('rateLimited');
+    if (!admitted) return refuse(requester, host, 'rateLimited');
 
     const pending = check(key, target, domain).finally(() => running.delete(key));
     running.set(key, pending);
     return log(requester, target.host, await pending, domain);
   }
 
-  return { runCheck };
+  return { refusalBefore, runCheck };
 }

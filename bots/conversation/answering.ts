@@ -29,6 +29,11 @@ export interface Answered {
   outcome: Extract<Outcome, { kind: 'answer' | 'hint' }>;
   /** What a language command asked for: the user's new choice, or `automatic` to forget it. */
   languageChoice?: LanguageChoice;
+  /**
+   * The server a check request names ("check mail.contoso.com"): the live check runs where the bot
+   * has one, and `outcome` (which says what the check does) stands where it has none.
+   */
+  checkHost?: string;
 }
 
 /** The language of a reply that has no words to read it from: the user's choice, else the client's. */
@@ -79,6 +84,8 @@ export async function answerText(core: CoreApi, text: string, context: Context):
     const choice = understanding.requestedLocale;
     return choice === undefined ? { outcome: answered } : { outcome: answered, languageChoice: choice };
   }
+  const checkHost = understanding.intent === 'check' ? understanding.details.server : undefined;
+  if (checkHost !== undefined) return { outcome: answered, checkHost };
   if (!isFollowUp(understanding)) return { outcome: answered };
   if (place.kind === 'channelRoot') {
     const note = { text: followUpWithoutThreadText(answer.locale), locale: answer.locale };

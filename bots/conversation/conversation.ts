@@ -5,17 +5,19 @@
  * the apology with the reference that the log line with the error carries.
  */
 import { performance } from 'node:perf_hooks';
-import { apologyText, type Locale, rateLimitedText } from '../../core';
+import { type AnswerRequest, apologyText, type Locale, rateLimitedText } from '../../core';
 import { elapsedMs } from '../runtime/elapsed';
 import type { Logger } from '../runtime/logger';
 import { turnReference } from '../runtime/turnReference';
 import { Admissions } from './admission';
 import { answerText, HELP_REQUEST, type Locales, preferredLocale } from './answering';
+import { CheckRuns } from './checkRuns';
 import { type CoreApi, REAL_CORE } from './core';
 import { LastAnswers } from './followUps';
 import { createInMemoryStore } from './inMemoryStore';
 import { LanguageMemory } from './languageMemory';
 import { CONVERSATION_LIMITS, type RateLimitKind, type RateLimitPair } from './limits';
+import type { LiveChecks } from './liveCheck';
 import type { CardClick, SearchQuery, Sender, UserMessage, Welcome } from './message';
 import type { Delivered, Outcome, Reply, SearchOutcome } from './outcome';
 import { searchAnswers } from './search';
@@ -29,6 +31,11 @@ export interface ConversationOptions {
   core?: CoreApi;
   /** Rate limits; tests set tight ones. */
   rateLimits?: Readonly<Record<RateLimitKind, RateLimitPair>>;
+  /**
+   * The live check of a mail server, where the bot runs one (the server's composition root gives
+   * the network service); without it, "check mail.contoso.com" is answered with what the check does.
+   */
+  checks?: LiveChecks;
   now?: () => number;
 }
 
@@ -58,6 +65,7 @@ export class Conversation {
   private readonly languages: LanguageMemory;
   private readonly lastAnswers: LastAnswers;
   private readonly admissions: Admissions;
+  private readonly checkRuns: CheckRuns | undefined;
 
   constructor(options: ConversationOptions) {
     const now = options.now ?? Date.now;
@@ -67,6 +75,12 @@ export class Conversation {
     this.languages = new LanguageMemory(this.store, now);
     this.lastAnswers = new LastAnswers(this.store);
     this.admissions = new Admissions(this.store, options.rateLimits);
+    this.checkRuns = options.checks && new CheckRuns(options.checks);
+  }
+
+  /** Waits for live checks in progress to deliver their results, at most `ms` (a shutdown's last work). */
+  async drain(ms: number): Promise<void> {
+    await this.checkRuns?.drain(ms);
   }
 
   /** A message to the bot: a mention, a DM, a personal chat, a slash command. */
@@ -78,12 +92,14 @@ export class Conversation {
       decide: async (logger) => {
         locales.chosen = await this.languages.chosen(message);
         logger.debug({ text: message.text }, 'message received');
-        const { outcome, languageChoice } = await answerText(this.core, message.text, {
+        const { outcome, languageChoice, checkHost } = await answerText(this.core, message.text, {
           place: message.place,
           locales,
           lastAnswer: () => this.lastAnswers.get(message.channel, message.place.key),
           lookUpClientLocale,
         });
+        if (checkHost !== undefined && this.checkRuns && outcome.kind === 'answer')
+          return this.checkRuns.start(checkHost, outcome.answer.locale, message);
         if (languageChoice === 'automatic') await this.languages.forget(message);
         else if (languageChoice !== undefined) await this.languages.choose(message, languageChoice);
         if (outcome.kind === 'answer')
@@ -95,7 +111,8 @@ export class Conversation {
         if (locales.chosen === undefined) await lookUpClientLocale?.();
         return preferredLocale(locales);
       },
-      delivered: async (outcome, _where, logger) => {
+      delivered: async (outcome, where, logger) => {
+        this.checkRuns?.follow(outcome, where, message, logger);
         const latencyMs = elapsedMs(started);
         if (outcome.kind !== 'answer') return logger.info({ outcome: outcome.kind, latencyMs }, 'answered');
         const { intent, codes, locale } = outcome.answer;
@@ -104,12 +121,20 @@ export class Conversation {
     });
   }
 
-  /** A click on an answer card: its language picker, a fold (the fix, "more"), its Share button. */
+  /**
+   * A click on an answer card: its language picker, a fold (the fix, "more"), its Share button, its
+   * "Check the server" (without a live check here, the answer that says what the check does).
+   */
   async act(click: CardClick, reply: Reply): Promise<void> {
     const { action } = click;
     const locales: Locales = { chosen: undefined, client: action.locale };
     await this.handle(click, 'interaction', locales, reply, {
       decide: async () => {
+        if (action.kind === 'check') {
+          if (this.checkRuns) return this.checkRuns.start(action.host, action.locale, click);
+          const request: AnswerRequest = { intent: 'check', codes: [], details: { server: action.host } };
+          return { kind: 'answer', answer: this.core.answerAgain(request, action.locale) };
+        }
         if (action.kind !== 'pickLanguage') {
           return {
             kind: 'answer',
@@ -124,9 +149,10 @@ export class Conversation {
         if (click.place) await this.lastAnswers.remember(click.channel, click.place.key, answer.request);
         return { kind: 'answer', answer, open: action.open };
       },
-      delivered: async (_outcome, where, logger) => {
+      delivered: async (outcome, where, logger) => {
+        this.checkRuns?.follow(outcome, where, click, logger);
         // A shared answer starts a thread of its own: follow-ups there are about it.
-        if (action.kind === 'share' && where)
+        if (action.kind === 'share' && where?.place)
           await this.lastAnswers.remember(click.channel, where.place, action.request);
         logger.info({ action: action.kind, locale: action.locale }, 'card action');
       },

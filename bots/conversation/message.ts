@@ -3,6 +3,9 @@
  * of these and knows nothing of the rules applied to it.
  */
 import type { AnswerRequest, FoldId, Locale } from '../../core';
+import type { Requester } from './liveCheck';
+
+export type { Requester };
 
 /**
  * Where a message was written, which decides what a follow-up ("how do I fix it?") can refer to.
@@ -31,6 +34,11 @@ export interface Sender {
    * a delivery seen before (a retry, a replay) is not handled again.
    */
   deliveryId?: string | undefined;
+  /**
+   * Who asks, in the ids a live check's allow-list names (the person's and their organization's);
+   * where the channel gives none, the user's own key within the channel.
+   */
+  requester?: Requester | undefined;
 }
 
 export interface UserMessage extends Sender {
@@ -55,7 +63,9 @@ export type CardAction =
   /** Opening or closing a fold (the fix, "more"): the answer again as it was, with `open` shown. */
   | { kind: 'fold'; request: AnswerRequest; locale: Locale; open: ReadonlySet<FoldId> }
   /** Share a private answer with everyone in the conversation, as the sharer was looking at it. */
-  | { kind: 'share'; request: AnswerRequest; locale: Locale; open?: ReadonlySet<FoldId> | undefined };
+  | { kind: 'share'; request: AnswerRequest; locale: Locale; open?: ReadonlySet<FoldId> | undefined }
+  /** The card's "Check the server": a live check of the server the answer's paste named. */
+  | { kind: 'check'; host: string; locale: Locale };
 
 export interface CardClick extends Sender {
   action: CardAction;

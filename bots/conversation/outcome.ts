@@ -1,5 +1,5 @@
 /** What the conversation layer decided, as plain data: each adapter renders it and sends it. */
-import type { Answer, FoldId, Locale } from '../../core';
+import type { Answer, CheckCard, FoldId, Locale } from '../../core';
 
 /** A short text in the user's language, for the adapter to escape and send as it is. */
 export interface Note {
@@ -18,12 +18,26 @@ export type Outcome =
   /** Over the rate limit: the notice once per run of refusals, then nothing (but a channel may still have to acknowledge). */
   | { kind: 'rateLimited'; notice: Note | undefined }
   /** Answering failed: the apology carries the reference that the log line with the error has. */
-  | { kind: 'failed'; apology: Note; reference: string };
+  | { kind: 'failed'; apology: Note; reference: string }
+  /**
+   * A live check of `host` has started: "Checking mail.contoso.com…", shown at once; the channel
+   * must give back a way to `replace` it, which the result then takes the place of.
+   */
+  | { kind: 'checking'; progress: Note; host: string }
+  /** A live check's result card, in place of its progress line. */
+  | { kind: 'checked'; card: CheckCard }
+  /** A live check not run (turned off, not allowed, a private address, too many checks): why. */
+  | { kind: 'checkRefused'; note: Note };
 
-/** Where a delivered answer went, when the channel knows better than the message did (a shared answer's new thread). */
+/** Puts another outcome in place of the message just delivered; it may be called after the request is over. */
+export type Replace = (outcome: Outcome) => Promise<void>;
+
+/** What the channel knows of a delivered outcome that the message did not say. */
 export interface Delivered {
-  /** The place follow-ups to the answer will come from. */
-  place: string;
+  /** The place follow-ups to the answer will come from (a shared answer's new thread). */
+  place?: string;
+  /** How to replace what was delivered: a check's progress line by its result. */
+  replace?: Replace;
 }
 
 /**

@@ -15,6 +15,8 @@ const SHUTDOWN_DEADLINE_MS = 9_500;
  * a load balancer polling /readyz sees it fail and stops sending, instead of meeting closed ports.
  */
 const READINESS_DRAIN_MS = 2_000;
+/** Then live checks still running get this long to put their result in place of their progress line. */
+const CHECK_DRAIN_MS = 1_000;
 
 function readSettings(): Config {
   try {
@@ -30,20 +32,29 @@ function readSettings(): Config {
 
 async function main(): Promise<void> {
   const config = readSettings();
-  const [{ createLogger }, { createBotServer }, { Conversation }, { openStateStore }, { loadLanguageModel }] =
-    await Promise.all([
-      import('../runtime/logger'),
-      import('./app'),
-      import('../conversation/conversation'),
-      import('../runtime/state'),
-      import('../../core'),
-    ]);
+  const [
+    { createLogger },
+    { createBotServer },
+    { Conversation },
+    { openStateStore },
+    { loadLanguageModel },
+    { createCheckService },
+  ] = await Promise.all([
+    import('../runtime/logger'),
+    import('./app'),
+    import('../conversation/conversation'),
+    import('../runtime/state'),
+    import('../../core'),
+    import('../check/service'),
+  ]);
   const logger = createLogger(config.logLevel);
   // Understanding reads languages with a model that loads once, before the first message.
   await loadLanguageModel();
   // What the conversation layer keeps (STATE_URL): SQLite by default, Redis for replicas, memory for tests.
   const store = await openStateStore(config.state, { logger: logger.child({ component: 'state' }) });
-  const conversation = new Conversation({ logger, store });
+  // The live check from chat (CHECK_*): the network service behind the conversation layer's port.
+  const checks = createCheckService({ settings: config.check, logger: logger.child({ component: 'check' }) });
+  const conversation = new Conversation({ logger, store, checks });
   const channels = await createChannels(config, {
     logger,
     outbound: config.outbound,
@@ -67,6 +78,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS).unref();
     server
       .close({ drainMs: READINESS_DRAIN_MS })
+      .then(() => conversation.drain(CHECK_DRAIN_MS))
       .then(() => conversation.store.close())
       .then(
         () => process.exit(0),

@@ -1,8 +1,9 @@
 /** The conversation layer's outcomes as Slack messages: Block Kit plus the notification's plain fallback. */
 import type { types } from '@slack/bolt';
-import type { Answer } from '../../core';
+import type { Answer, CheckCard } from '../../core';
 import type { Outcome } from '../conversation/outcome';
 import { type BlockOptions, renderAnswerBlocks } from './blocks/answerBlocks';
+import { renderCheckBlocks } from './blocks/checkBlocks';
 import { renderFallbackText } from './blocks/messages';
 import { escapeMrkdwn } from './blocks/mrkdwn';
 
@@ -19,6 +20,12 @@ export function answerMessage(answer: Answer, options: BlockOptions): Required<S
   return { blocks, text: renderFallbackText(answer) };
 }
 
+/** A live check's result; the fallback text is its title (the verdict). */
+export function checkMessage(card: CheckCard): Required<SlackMessage> {
+  const blocks = renderCheckBlocks(card) as unknown as types.Block[];
+  return { blocks, text: escapeMrkdwn(card.title) };
+}
+
 /**
  * The message for an outcome; none for a refusal that says nothing. `shareable`: the answer is one
  * only the asker sees, which offers "Share in channel".
@@ -33,5 +40,11 @@ export function messageFor(outcome: Outcome, shareable: boolean): SlackMessage |
       return outcome.notice && { text: escapeMrkdwn(outcome.notice.text) };
     case 'failed':
       return { text: escapeMrkdwn(outcome.apology.text) };
+    case 'checking':
+      return { text: escapeMrkdwn(outcome.progress.text) };
+    case 'checked':
+      return checkMessage(outcome.card);
+    case 'checkRefused':
+      return { text: escapeMrkdwn(outcome.note.text) };
   }
 }

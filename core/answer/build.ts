@@ -4,13 +4,22 @@
  * below them, and then adds what every answer has: links, control labels and the folds.
  */
 import { checkAskBody } from '../check/askAnswer';
+import { parseCheckTarget } from '../check/target';
 import { type Translator, translatorFor } from '../i18n';
 import { linkUrl } from '../knowledge/links';
 import type { LanguageChoice, Locale } from '../locales';
 import type { Intent } from '../understand';
 import type { AnswerBody } from './body';
 import { codeAnswer } from './codeAnswer';
-import { type Answer, FOLD_IDS, type Fold, type FoldId, type Link, type Section } from './model';
+import {
+  type Answer,
+  type CheckOffer,
+  FOLD_IDS,
+  type Fold,
+  type FoldId,
+  type Link,
+  type Section,
+} from './model';
 import type { AnswerRequest } from './request';
 import { helpAnswer, languageAnswer, listAnswer, unknownAnswer } from './simpleAnswers';
 
@@ -56,6 +65,17 @@ function foldsOf(t: Translator, intent: Intent, sections: readonly Section[]): F
 }
 
 /**
+ * An answer about an error whose paste named the server (or only its address) offers to check that
+ * server live; the name is validated as a check target first, since it came from the user's text.
+ */
+function checkOffer(t: Translator, request: AnswerRequest): CheckOffer | undefined {
+  if (request.intent !== 'explain' && request.intent !== 'fix') return undefined;
+  const named = request.details.server ?? request.details.ip;
+  const target = named === undefined ? undefined : parseCheckTarget(named);
+  return target && { host: target.host, label: t.text('actions.checkServer') };
+}
+
+/**
  * The answer to `request` in `locale`. `requestedLocale` is the language a language command asked
  * for (the answer to it is already in that language).
  */
@@ -66,6 +86,7 @@ export function buildAnswer(
 ): Answer {
   const t = translatorFor(locale);
   const { title, summary, sections, links } = body(t, locale, request, requestedLocale);
+  const check = checkOffer(t, request);
   return {
     locale,
     intent: request.intent,
@@ -84,5 +105,6 @@ export function buildAnswer(
       more: t.text('actions.more'),
     },
     request,
+    ...(check ? { check } : {}),
   };
 }

@@ -85,6 +85,14 @@ export interface Answer {
   controls: ControlLabels;
   /** What to answer again, in another language, when a card's language is switched. */
   request: AnswerRequest;
+  /** The server the pasted error named, which the card offers to check live ("Check the server"). */
+  check?: CheckOffer;
+}
+
+/** A live check a card offers: the validated target and the button's label. */
+export interface CheckOffer {
+  host: string;
+  label: string;
 }
 
 /** The sections shown while the folds in `open` are open: the first screen plus those folds. */

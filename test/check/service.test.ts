@@ -166,3 +166,23 @@ test('a listed organization may run checks', async () => {
   const { checks } = service({}, { allowedRequesters: ['slack:T1'] });
   expect(await checks.runCheck('a.contoso.test', { requester: alice })).toMatchObject({ kind: 'checked' });
 });
+
+test('the refusals known up front are told before a check starts, and logged', () => {
+  const off = service({}, { enabled: false });
+  expect(off.checks.refusalBefore('a.contoso.test', alice)).toBe('disabled');
+  const listed = service({}, { allowedRequesters: ['teams:tenant-2'] });
+  expect(listed.checks.refusalBefore('a.contoso.test', alice)).toBe('notAllowed');
+  expect(listed.checks.refusalBefore('a.contoso.test', bob)).toBeUndefined();
+  const open = service();
+  expect(open.checks.refusalBefore('not a host', alice)).toBe('invalidTarget');
+  // A private address is known only once the name is resolved: the check itself refuses it.
+  expect(
+    service({}, { allowPrivateAddresses: false }).checks.refusalBefore('127.0.0.1', alice),
+  ).toBeUndefined();
+  expect(off.lines).toEqual([
+    { check: { requester: alice.key, target: 'a.contoso.test', refused: 'disabled' } },
+  ]);
+  expect(listed.lines).toEqual([
+    { check: { requester: alice.key, target: 'a.contoso.test', refused: 'notAllowed' } },
+  ]);
+});

@@ -76,7 +76,7 @@ test.each([...LOCALES])('%s: the language command names the language as a senten
 });
 
 test.each([...LOCALES])('%s: the help examples are in the language’s own words, and each works', (locale) => {
-  const [meaning, symptom, list, language] = CONTENT[locale].answer.help.examples;
+  const [meaning, symptom, list, language, check] = CONTENT[locale].answer.help.examples;
   const asked = (text = '') => ask(text, { clientLocale: locale });
   expect(asked(meaning).answer).toMatchObject({ intent: 'explain', codes: ['4.4.316'], locale });
   expect(asked(symptom).answer).toMatchObject({ intent: 'explain', codes: ['4.7.320'], locale });
@@ -84,5 +84,10 @@ test.each([...LOCALES])('%s: the help examples are in the language’s own words
   const switched = asked(language);
   expect(switched.answer.intent).toBe('language');
   expect(switched.understanding.requestedLocale).toBe(locale === 'en' ? 'es' : 'en');
+  expect(asked(check).answer).toMatchObject({
+    intent: 'check',
+    locale,
+    details: { server: 'mail.contoso.com' },
+  });
   if (locale !== 'en') expect(CONTENT[locale].answer.help.examples).not.toContain('list');
 });

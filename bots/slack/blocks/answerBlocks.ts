@@ -17,7 +17,7 @@ import {
   type Section,
   visibleSections,
 } from '../../../core';
-import { type CardState, encodeCardState } from './cardState';
+import { type CardState, encodeCardState, encodeCheckButton } from './cardState';
 import { SLACK_LIMITS, truncate } from './limits';
 import { mrkdwn } from './mrkdwn';
 
@@ -26,6 +26,8 @@ export type SlackBlock = Record<string, unknown>;
 export const ACTION_IDS = {
   share: 'mailflow_share',
   language: 'mailflow_language',
+  /** "Check the server": a live check of the server the pasted error named. */
+  check: 'mailflow_check',
   fold: (id: FoldId) => `mailflow_fold_${id}`,
   /** Every fold button, and the fix toggle of answers drawn before the folds. */
   anyFold: /^mailflow_(?:fold_[a-z]+|toggle_fix)$/,
@@ -113,6 +115,13 @@ function controls(answer: Answer, open: ReadonlySet<FoldId>, options: BlockOptio
       value: encodeCardState({ ...state, open: toggled(open, fold.id) }, SLACK_LIMITS.buttonValue),
     }),
   );
+  const check = answer.check
+    ? [
+        button(ACTION_IDS.check, answer.check.label, {
+          value: encodeCheckButton({ host: answer.check.host, locale: answer.locale }),
+        }),
+      ]
+    : [];
   const [primaryLink, ...secondaryLinks] = answer.links;
   const links = primaryLink
     ? [button(ACTION_IDS.link(primaryLink.target), primaryLink.label, { url: primaryLink.url })]
@@ -148,7 +157,7 @@ function controls(answer: Answer, open: ReadonlySet<FoldId>, options: BlockOptio
   return {
     type: 'actions',
     block_id: stateBlockId,
-    elements: [...share, ...folds, ...links, ...moreLinks, languagePicker],
+    elements: [...share, ...folds, ...check, ...links, ...moreLinks, languagePicker],
   };
 }
 

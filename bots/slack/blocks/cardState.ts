@@ -78,3 +78,34 @@ export function decodeCardState(value: string | undefined): CardState | undefine
   if (!request || !isLocale(l) || !open) return undefined;
   return { request, locale: l, open };
 }
+
+/** What "Check the server" carries: the server the pasted error named, and the card's language. */
+export interface CheckButtonState {
+  host: string;
+  locale: Locale;
+}
+
+/** Longest host a button of ours carries back (a host name's 253 characters, with room to spare). */
+const MAX_HOST_LENGTH = 300;
+
+export const encodeCheckButton = (state: CheckButtonState): string =>
+  JSON.stringify({ h: state.host, l: state.locale });
+
+/**
+ * The check asked for, or `undefined` for a value no button of ours wrote. The host is only bounded
+ * here: the conversation layer checks that it names a server before anything runs.
+ */
+export function decodeCheckButton(value: string | undefined): CheckButtonState | undefined {
+  if (!value || value.length > 2000) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const { h, l } = parsed as Record<string, unknown>;
+  return typeof h === 'string' && h.length <= MAX_HOST_LENGTH && isLocale(l)
+    ? { host: h, locale: l }
+    : undefined;
+}

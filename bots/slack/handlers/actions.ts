@@ -19,10 +19,11 @@ import type { CardAction, CardClick } from '../../conversation/message';
 import type { Delivered, Reply } from '../../conversation/outcome';
 import { turnReference } from '../../runtime/turnReference';
 import { ACTION_IDS } from '../blocks/answerBlocks';
-import { decodeCardState } from '../blocks/cardState';
-import { respondVia } from '../outbound/responseUrl';
+import { decodeCardState, decodeCheckButton } from '../blocks/cardState';
+import { type PostToResponseUrl, respondVia } from '../outbound/responseUrl';
 import { answerMessage, messageFor } from '../outgoing';
-import { CHANNEL_NAME, type HandlerContext, slackKey } from './context';
+import { CHANNEL_NAME, type HandlerContext, requesterOf, slackKey } from './context';
+import { followUpByResponseUrl, replaceByUpdate } from './replacing';
 
 type ActionArgs<A extends BlockAction> = SlackActionMiddlewareArgs<A> & AllMiddlewareArgs;
 
@@ -56,6 +57,7 @@ function clickOf(args: ActionArgs<BlockAction>, action: CardAction): CardClick {
   return {
     channel: CHANNEL_NAME,
     user: slackKey(team, body.user.id),
+    requester: requesterOf(team, body.user.id),
     conversation: slackKey(team, channel),
     // The click's own timestamp: a replayed request carries the same one.
     deliveryId: slackKey(team, body.user.id, args.payload.action_ts),
@@ -122,6 +124,34 @@ function shareInChannel(args: ActionArgs<BlockAction>): Reply {
   };
 }
 
+/**
+ * "Check the server": the progress line, and then the result in its place, go into the clicked
+ * answer's thread. Under a private answer (a slash command's) they come as private messages too, the
+ * result as a second one: Slack edits no private message but the one clicked.
+ */
+function checkInThread(args: ActionArgs<BlockAction>, post: PostToResponseUrl): Reply {
+  return async (outcome) => {
+    const message = messageFor(outcome, false);
+    if (!message) return undefined;
+    const clicked = clickedMessage(args.body);
+    const checking = outcome.kind === 'checking';
+    if (clicked.ephemeral || !clicked.channel) {
+      await args.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      return checking ? { replace: followUpByResponseUrl(post, args.body.response_url) } : undefined;
+    }
+    const threadTs = (args.body.message as { thread_ts?: unknown } | undefined)?.thread_ts;
+    const root = typeof threadTs === 'string' ? threadTs : clicked.ts;
+    const posted = await args.client.chat.postMessage({
+      channel: clicked.channel,
+      ...(root ? { thread_ts: root } : {}),
+      ...message,
+    });
+    return checking && posted.ts
+      ? { replace: replaceByUpdate(args.client, clicked.channel, posted.ts) }
+      : undefined;
+  };
+}
+
 export function registerAnswerActions(app: App, handlers: HandlerContext): void {
   const { conversation, logger } = handlers;
   /** Acks the click, reads its card state and hands it on; every response_url post goes through the outbound policy. */
@@ -170,6 +200,17 @@ export function registerAnswerActions(app: App, handlers: HandlerContext): void 
       const state = decodeCardState(args.action.value);
       return state && { kind: 'share', ...state };
     }, shareInChannel),
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    ACTION_IDS.check,
+    onClick(
+      (args) => {
+        const state = decodeCheckButton(args.action.value);
+        return state && { kind: 'check', ...state };
+      },
+      (args) => checkInThread(args, handlers.postToResponseUrl),
+    ),
   );
 
   // URL buttons and the links' overflow menu open their link in the browser, but Slack still sends

@@ -1,5 +1,6 @@
 /** What every Slack handler needs: the conversation layer, the locale lookup, the log, response URLs. */
 import type { Conversation } from '../../conversation/conversation';
+import type { Requester } from '../../conversation/message';
 import type { Logger } from '../../runtime/logger';
 import type { PostToResponseUrl } from '../outbound/responseUrl';
 import type { UserLocales, UsersInfoClient } from '../userLocale';
@@ -27,3 +28,9 @@ export const slackKey = (team: string, ...ids: string[]): string => [team, ...id
  * conversations' last answers alike: the conversation layer puts the channel's name before our keys.
  */
 export const workspacePrefix = (team: string): string => `${CHANNEL_NAME}:${slackKey(team)}:`;
+
+/** Who asks for a live check, in the ids an allow-list names: `slack:TEAM` and `slack:TEAM:USER`. */
+export function requesterOf(team: string, user: string): Requester {
+  const key = `${CHANNEL_NAME}:${slackKey(team, user)}`;
+  return { key, ids: [`${CHANNEL_NAME}:${team}`, key] };
+}

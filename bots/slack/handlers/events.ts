@@ -6,7 +6,8 @@ import type { App, webApi } from '@slack/bolt';
 import type { Place, UserMessage } from '../../conversation/message';
 import { slackToPlainText, stripBotMention } from '../incomingText';
 import { messageFor } from '../outgoing';
-import { CHANNEL_NAME, type HandlerContext, slackKey } from './context';
+import { CHANNEL_NAME, type HandlerContext, requesterOf, slackKey } from './context';
+import { replaceByUpdate } from './replacing';
 
 interface Posted {
   team: string;
@@ -32,6 +33,7 @@ async function answerPosted(
   const message: UserMessage = {
     channel: CHANNEL_NAME,
     user: slackKey(team, user),
+    requester: requesterOf(team, user),
     conversation: slackKey(team, channel),
     clientLocale: userLocales.cached(team, user),
     lookUpClientLocale: () => userLocales.lookUp(usersInfo(client.token ?? ''), team, user),
@@ -41,8 +43,12 @@ async function answerPosted(
   };
   await conversation.respond(message, async (outcome) => {
     const reply = messageFor(outcome, false);
-    if (reply) await client.chat.postMessage({ ...where, ...reply });
-    return undefined;
+    if (!reply) return undefined;
+    const posted = await client.chat.postMessage({ ...where, ...reply });
+    // A live check's progress line: its result takes its place.
+    return outcome.kind === 'checking' && posted.ts
+      ? { replace: replaceByUpdate(client, channel, posted.ts) }
+      : undefined;
   });
 }
 

@@ -3,7 +3,7 @@
  * thread), and what they wrote.
  */
 import type { Activity } from 'botbuilder';
-import type { Place, Sender } from '../../conversation/message';
+import type { Place, Requester, Sender } from '../../conversation/message';
 
 export const CHANNEL_NAME = 'teams';
 
@@ -19,10 +19,26 @@ export function isChannelConversation(activity: Activity): boolean {
   return activity.conversation.conversationType === 'channel';
 }
 
+/** The tenant the user belongs to, as Teams names it in the activity. */
+function tenantOf(activity: Activity): string | undefined {
+  const fromChannelData: unknown = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant
+    ?.id;
+  const tenant = typeof fromChannelData === 'string' ? fromChannelData : activity.conversation.tenantId;
+  return tenant || undefined;
+}
+
+/** Who asks for a live check, in the ids an allow-list names: `teams:TENANT` and `teams:TENANT:USER`. */
+function requesterOf(activity: Activity): Requester {
+  const tenant = tenantOf(activity) ?? 'unknown-tenant';
+  const key = `${CHANNEL_NAME}:${tenant}:${userKey(activity)}`;
+  return { key, ids: [`${CHANNEL_NAME}:${tenant}`, key] };
+}
+
 export function senderOf(activity: Activity): Sender {
   return {
     channel: CHANNEL_NAME,
     user: userKey(activity),
+    requester: requesterOf(activity),
     // Rate limits count per chat, and in a channel per thread (Teams names it in the conversation id):
     // a loop of bots runs in one thread, and a busy channel's threads don't share one allowance.
     conversation: activity.conversation.id,

@@ -5,8 +5,8 @@
 import { type Activity, type ResourceResponse, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { Answer } from '../../../core';
-import type { Outcome } from '../../conversation/outcome';
-import { answerAttachment } from '../cards/attachment';
+import type { Outcome, Replace } from '../../conversation/outcome';
+import { answerAttachment, checkAttachment } from '../cards/attachment';
 import { threadConversationId } from './activityInfo';
 
 /** A message carrying the answer card; the summary is what notifications and chat lists show. */
@@ -25,6 +25,12 @@ export function activityFor(outcome: Outcome): Partial<Activity> | undefined {
       return outcome.notice && { type: 'message', text: outcome.notice.text };
     case 'failed':
       return { type: 'message', text: outcome.apology.text };
+    case 'checking':
+      return { type: 'message', text: outcome.progress.text };
+    case 'checked':
+      return { type: 'message', summary: outcome.card.title, attachments: [checkAttachment(outcome.card)] };
+    case 'checkRefused':
+      return { type: 'message', text: outcome.note.text };
   }
 }
 
@@ -48,6 +54,27 @@ export async function replyInThread(
   );
   const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
   return client.conversations.replyToActivity(thread, incoming.id ?? '', outgoing);
+}
+
+/**
+ * How to replace the bot's message `activityId`, sent in this turn, once the turn is over (a check's
+ * progress line by its result): the turn's connector client and the thread's address are kept, since
+ * the turn's context is revoked when the turn ends. The client's calls go through the outbound policy.
+ */
+export function replacerAfterTurn(context: TurnContext, activityId: string): Replace {
+  const incoming = context.activity;
+  const thread = threadConversationId(incoming);
+  const reference = TurnContext.getConversationReference(incoming);
+  const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+  return async (outcome) => {
+    const message = activityFor(outcome);
+    if (!message) return;
+    const activity = TurnContext.applyConversationReference(
+      { ...message, id: activityId },
+      { ...reference, conversation: { ...incoming.conversation, id: thread } },
+    );
+    await client.conversations.updateActivity(thread, activityId, activity as Activity);
+  };
 }
 
 /** Replaces the card of an earlier bot message (`activityId`) with `message`. */

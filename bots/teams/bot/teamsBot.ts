@@ -14,20 +14,25 @@ import type { Reply } from '../../conversation/outcome';
 import type { Logger } from '../../runtime/logger';
 import { turnReference } from '../../runtime/turnReference';
 import { placeOf, senderOf, textForBot } from './activityInfo';
-import { isLanguageSwitchValue, parseLanguageSwitch } from './cardActions';
+import { cardActionKind, parseCheckServer, parseLanguageSwitch } from './cardActions';
 import { answerSearch } from './messageExtension';
-import { activityFor, replaceMessage, replyInThread } from './outgoing';
+import { activityFor, replaceMessage, replacerAfterTurn, replyInThread } from './outgoing';
 import { botWasAdded, welcomeOf } from './welcome';
 
 const HANDLED_INVOKES = new Set(['composeExtension/query']);
 
-/** Sends an outcome as a reply in the incoming activity's thread. */
+/**
+ * Sends an outcome as a reply in the incoming activity's thread; a check's progress line comes back
+ * with the way to replace it by the result after the turn.
+ */
 export const replyTo =
   (context: TurnContext): Reply =>
   async (outcome) => {
     const message = activityFor(outcome);
-    if (message) await replyInThread(context, message);
-    return undefined;
+    const sent = message && (await replyInThread(context, message));
+    return outcome.kind === 'checking' && sent?.id
+      ? { replace: replacerAfterTurn(context, sent.id) }
+      : undefined;
   };
 
 export class MailflowTeamsBot extends TeamsActivityHandler {
@@ -38,7 +43,9 @@ export class MailflowTeamsBot extends TeamsActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       const { value, text } = context.activity;
-      if (isLanguageSwitchValue(value)) await this.switchLanguage(context);
+      const cardAction = cardActionKind(value);
+      if (cardAction === 'switchLanguage') await this.switchLanguage(context);
+      else if (cardAction === 'checkServer') await this.checkServer(context);
       else if (value !== undefined && !text)
         this.logger.warn({ turn: turnReference() }, 'ignored a card action that is not ours');
       else await this.answer(context);
@@ -61,6 +68,20 @@ export class MailflowTeamsBot extends TeamsActivityHandler {
     const { activity } = context;
     const message = { ...senderOf(activity), text: textForBot(activity), place: placeOf(activity) };
     return this.conversation.respond(message, replyTo(context));
+  }
+
+  /** "Check the server" on a card: the progress line and then the result come as a reply in the thread. */
+  private async checkServer(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const action = parseCheckServer(activity.value);
+    if (!action) {
+      this.logger.warn({ turn: turnReference(), activityId: activity.id }, 'ignored a malformed check click');
+      return;
+    }
+    await this.conversation.act(
+      { ...senderOf(activity), action, place: placeOf(activity) },
+      replyTo(context),
+    );
   }
 
   /** The language picked on a card: the answer replaces the card, or comes as a reply where it cannot. */

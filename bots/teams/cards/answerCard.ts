@@ -10,7 +10,7 @@
  * "[click](https://evil)" or "<at>" stays text.
  */
 import { type Answer, AUTONYMS, type Block, initiallyOpen, LOCALES, type Section } from '../../../core';
-import { LANGUAGE_INPUT_ID, type LanguageSwitchData } from './actionData';
+import { type CheckServerData, LANGUAGE_INPUT_ID, type LanguageSwitchData } from './actionData';
 
 export type CardElement = Record<string, unknown>;
 
@@ -133,6 +133,13 @@ function moreCard(answer: Answer): CardElement {
   };
 }
 
+/** "Check the server", where the paste named one: the check's progress and result come as a reply. */
+function checkButton(answer: Answer): CardElement[] {
+  if (!answer.check) return [];
+  const data: CheckServerData = { mailflow: 'checkServer', host: answer.check.host, locale: answer.locale };
+  return [{ type: 'Action.Submit', title: answer.check.label, data }];
+}
+
 export function renderAdaptiveCard(answer: Answer): AdaptiveCard {
   const open = initiallyOpen(answer);
   const firstScreen = answer.sections.filter((section) => section.fold === undefined);
@@ -153,6 +160,7 @@ export function renderAdaptiveCard(answer: Answer): AdaptiveCard {
     ],
     actions: [
       ...(primaryLink ? [{ type: 'Action.OpenUrl', title: primaryLink.label, url: primaryLink.url }] : []),
+      ...checkButton(answer),
       moreCard(answer),
     ],
     msteams: { width: 'Full' },

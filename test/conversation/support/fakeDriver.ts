@@ -21,6 +21,12 @@ function saidOf(outcome: Outcome): Said | undefined {
       return outcome.notice && { kind: 'text', text: outcome.notice.text };
     case 'failed':
       return { kind: 'text', text: outcome.apology.text };
+    case 'checking':
+      return { kind: 'text', text: outcome.progress.text };
+    case 'checked':
+      return { kind: 'answer', title: outcome.card.title };
+    case 'checkRefused':
+      return { kind: 'text', text: outcome.note.text };
   }
 }
 

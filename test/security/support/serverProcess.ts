@@ -5,11 +5,13 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ask } from '../../bench/server/ipc';
 
-const DIST = join(__dirname, '..', '..', '..', 'dist');
+const ROOT = join(__dirname, '..', '..', '..');
+// Under jest this file runs from test/; compiled for a benchmark, from dist/test/.
+const DIST = basename(ROOT) === 'dist' ? ROOT : join(ROOT, 'dist');
 const MAIN = join(DIST, 'bots', 'server', 'main.js');
 /** The server bench's probe: answers "usage" over IPC, after a full GC when started with --expose-gc. */
 const USAGE_PROBE = join(DIST, 'test', 'bench', 'server', 'usageProbe.js');

@@ -17,13 +17,17 @@ export interface ServerWithStandIns {
   close(): Promise<void>;
 }
 
-export async function startServerWithStandIns(): Promise<ServerWithStandIns> {
+/** `settings`: more settings for the server (the live check's, for one). */
+export async function startServerWithStandIns(
+  settings: Record<string, string> = {},
+): Promise<ServerWithStandIns> {
   const slack = await SlackStandIn.start();
   const connector = await startConnectorStandIn();
   const server = await startServerChild({
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-attack-suite',
     SLACK_API_URL: slack.apiUrl,
+    ...settings,
   });
   // The server asks auth.test at start; no test should depend on when that answer comes.
   await slack.waitFor('auth.test');
