@@ -5,6 +5,8 @@
  * Each pattern is anchored on a literal and uses only bounded character classes, so a failed match
  * costs a bounded amount per position.
  */
+import { CONTENT } from '../content';
+import { LOCALES } from '../locales';
 
 export interface PastedDetails {
   /** Destination (or last attempted) host name, in lower case. */
@@ -17,13 +19,33 @@ export interface PastedDetails {
 }
 
 /** A host name, read from its first label only: a match never starts inside another name. */
-const HOST = '(?<![\\w.-])([a-z0-9](?:[a-z0-9-]{0,62}\\.){1,8}[a-z]{2,63})\\.?';
+const HOST = '(?<![\\w.@-])([a-z0-9](?:[a-z0-9-]{0,62}\\.){1,8}[a-z]{2,63})\\.?';
 const IPV4 = '(\\d{1,3}(?:\\.\\d{1,3}){3})';
 const IPV6 = '([0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})';
 const IP = `(?:${IPV4}|\\[?${IPV6}\\]?)`;
 const PORT = '(\\d{1,5})';
 /** Separator between a field's name and its value: `=`, `:`, with or without spaces. */
 const IS = ' {0,5}[=:] {0,5}';
+/** An address in parentheses after a host name, where there is one: "mail.contoso.com (192.0.2.10)". */
+const IP_IN_PARENTHESES = `(?: {0,3}[(（]${IP}[)）])?`;
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * How reports name the remote server in each language (`remoteServer` in `understand.json`), then
+ * up to three words ("at", "en", "pod adresem", "IP address") and a separator, before its name.
+ */
+const REMOTE_SERVER_PHRASES = LOCALES.flatMap((locale) =>
+  CONTENT[locale].understand.remoteServer
+    .split('|')
+    .map((phrase) => phrase.trim().toLowerCase().split(/\s+/)),
+);
+const REMOTE_SERVER = REMOTE_SERVER_PHRASES.map((words) => words.map(escapeRegExp).join(' {1,3}')).join('|');
+const REMOTE_SERVER_LITERALS = [...new Set(REMOTE_SERVER_PHRASES.map(([first]) => first ?? ''))];
+/** A word between the phrase and the name: letters, no digits, dots or quotes. */
+const FILLER_WORD = `[^\\s\\d.,:=()'"“”‘’（）]{1,15}`;
+const NAMED_REMOTE_SERVER = `(?:${REMOTE_SERVER})(?:[ \\t]{1,3}${FILLER_WORD}){0,3}(?: {0,5}[=:：])? {0,5}`;
+const QUOTES = ["'", '"', '“', '‘', '«'];
 
 /** Groups a reader may fill; a reader's IP is either IPv4 or IPv6, whichever matched. */
 interface Reader {
@@ -60,21 +82,26 @@ const READERS: readonly Reader[] = [
   reader('fqdn', `\\bFQDN${IS}${HOST}`, { host: 1 }),
   reader(['{ip', ';ip'], `[{;]IP${IS}${IP}`, { ipv4: 1, ipv6: 2 }),
   reader('last endpoint', `last endpoint attempted was ${IP}(?::${PORT})?`, { ipv4: 1, ipv6: 2, port: 3 }),
-  // Exchange NDRs: "Remote Server at mail.contoso.com (192.0.2.10) returned '…'", IP optional.
-  reader('server at', `Server at ${HOST}(?: {0,3}\\(${IP}\\))? {0,3}returned`, { host: 1, ipv4: 2, ipv6: 3 }),
-  reader(
-    ['destination', 'remote', 'target'],
-    `(?:Destination|Remote|Target) ?(?:server|host)(?: name)?${IS}${HOST}`,
-    { host: 1 },
-  ),
-  reader(
-    ['destination', 'remote', 'target'],
-    `(?:Destination|Remote|Target) ?(?:server|host)(?: IP)?(?: address)?${IS}\\[?${IP}`,
-    {
-      ipv4: 1,
-      ipv6: 2,
-    },
-  ),
+  // Exchange NDRs in each language: "Remote Server at mail.contoso.com (192.0.2.10) returned '…'",
+  // "El servidor remoto en …", "Serwer zdalny pod adresem …", and report fields ("Remote host: …").
+  reader(REMOTE_SERVER_LITERALS, `${NAMED_REMOTE_SERVER}${HOST}${IP_IN_PARENTHESES}`, {
+    host: 1,
+    ipv4: 2,
+    ipv6: 3,
+  }),
+  reader(REMOTE_SERVER_LITERALS, `${NAMED_REMOTE_SERVER}\\[?${IP}`, { ipv4: 1, ipv6: 2 }),
+  // Where the language names the host first: "位于 mail.contoso.cn (192.0.2.10) 的远程服务器返回".
+  reader(REMOTE_SERVER_LITERALS, `${HOST}${IP_IN_PARENTHESES}[^\n'"“”‘’]{0,6}(?:${REMOTE_SERVER})`, {
+    host: 1,
+    ipv4: 2,
+    ipv6: 3,
+  }),
+  // A host (and its address) just before the server's quoted reply, in whatever words between.
+  reader(QUOTES, `${HOST}${IP_IN_PARENTHESES}[^\n'"“”‘’«»]{0,60}['"“‘«] {0,3}[245]dd[ -][245].d`, {
+    host: 1,
+    ipv4: 2,
+    ipv6: 3,
+  }),
   // Postfix: "connect to mail.contoso.com[192.0.2.10]:25", "relay=mail.contoso.com[192.0.2.10]:25",
   // "host mail.contoso.com[192.0.2.10] said:", "lost connection with mail.contoso.com[192.0.2.10]".
   reader('[', `${HOST}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
