@@ -114,6 +114,16 @@ const READERS: readonly Reader[] = [
   // Sendmail's transcript: "... while talking to mail.contoso.com.:".
   reader('while talking', `while talking to ${HOST}`, { host: 1 }),
   reader('remote-mta', `Remote-MTA${IS}dns; {0,3}${HOST}`, { host: 1 }),
+  // The name a lookup failed for: Postfix "Name service error for name=mail.contoso.com type=A",
+  // Sendmail "Host unknown (Name server: mail.contoso.com: host not found)".
+  reader('name=', `\\bname=${HOST}`, { host: 1 }),
+  reader('name server', `Name server: {0,3}${HOST}`, { host: 1 }),
+  // "Connected to 192.0.2.10 but sender was rejected", "connection to mail.contoso.com failed".
+  reader('connect', `\\bconnect(?:ed|ing|ion)? (?:to|with) (?:${HOST}|\\[?${IPV4}\\]?)(?::${PORT})?`, {
+    host: 1,
+    ipv4: 2,
+    port: 3,
+  }),
   // Sendmail: "Connection refused by mail.contoso.com.", "Connection timed out with mail.contoso.com."
   reader([' by ', ' with '], `(?:refused|reset|closed|timed out|lost) (?:by|with) ${HOST}`, { host: 1 }),
   reader(':', `\\b${HOST}:${PORT}\\b`, { host: 1, port: 2 }),

@@ -103,11 +103,12 @@ export const FRAMES: readonly Frame[] = [
   // 4.4.317: connected, but the server answers with an error or misses a requirement (TLS).
   frame('4.4.317', ['serviceUnavailable']),
   frame('4.4.317', ['cannotConnect']),
+  // A TLS negotiation that fails is 4.4.317 however it ends ("SSL_connect error: lost connection").
   frame('4.4.317', ['tls', 'require']),
   frame('4.4.317', ['tls', 'support'], { negated: 'support' }),
-  frame('4.4.317', ['tls', 'handshake']),
-  frame('4.4.317', ['tls', 'fail']),
-  frame('4.4.317', ['handshake', 'fail']),
+  frame('4.4.317', ['tls', 'handshake'], { overrides: ['4.4.318'] }),
+  frame('4.4.317', ['tls', 'fail'], { overrides: ['4.4.318'] }),
+  frame('4.4.317', ['handshake', 'fail'], { overrides: ['4.4.318'] }),
   // 4.4.318: the connection drops midway (SMTP inspection, a hanging server, the network).
   frame('4.4.318', ['close', 'abrupt']),
   frame('4.4.318', ['connection', 'close']),

@@ -112,6 +112,27 @@ describe('details in every format', () => {
     expect(understand(text).details).toEqual(details);
   });
 
+  test.each([
+    [
+      'Postfix: the name a lookup failed for',
+      'Host or domain name not found. Name service error for name=mail.contoso.com type=A: Host not found',
+      { server: 'mail.contoso.com' },
+    ],
+    [
+      'Sendmail: the name server’s answer',
+      'Host unknown (Name server: mx.contoso.com: host not found)',
+      { server: 'mx.contoso.com' },
+    ],
+    ['a provider’s bounce', 'Connected to 192.0.2.1 but sender was rejected.', { ip: '192.0.2.1' }],
+    [
+      'Exim’s queue, IPv6 with a port',
+      'H=smtp.contoso.it [2001:db8::72]:25 Connection refused',
+      { server: 'smtp.contoso.it', ip: '2001:db8::72', port: 25 },
+    ],
+  ])('%s', (_name, text, details) => {
+    expect(understand(text).details).toEqual(details);
+  });
+
   test('an address inside an email address is no server', () => {
     expect(understand("kim@contoso.com: Remote server returned '550 5.1.1 User unknown'").details).toEqual(
       {},

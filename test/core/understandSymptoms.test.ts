@@ -18,6 +18,8 @@ describe('the same cause said in other words, in six languages', () => {
     ['il firewall ispeziona l’SMTP e chiude la sessione', '4.4.318'],
     ['a conexão cai no meio da entrega', '4.4.318'],
     ['certyfikat wygasł', '4.7.320'],
+    ['lost connection with mx.contoso.com[192.0.2.1] while sending RCPT TO', '4.4.318'],
+    ['connect to mx.contoso.com[192.0.2.1]:25: No route to host', '4.4.315'],
     ['证书上的名称和智能主机对不上', '4.7.320'],
   ])('%s → %s', (text, code) => {
     expect(codesOf(text)).toEqual([code]);
@@ -34,6 +36,11 @@ describe('the more specific frame wins', () => {
   test('an on-premises server switched off for good is the accepted domain’s case, not a timeout', () => {
     expect(codesOf('we turned off the on-prem exchange, do I set the domain to authoritative?')).toEqual([
       '4.4.316',
+    ]);
+  });
+  test('a TLS negotiation that fails is 4.4.317, however the connection ends', () => {
+    expect(codesOf('SSL_connect error to smtp.contoso.com[192.0.2.41]:25: lost connection')).toEqual([
+      '4.4.317',
     ]);
   });
 });
