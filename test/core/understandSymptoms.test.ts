@@ -55,6 +55,18 @@ describe('when unsure, no code', () => {
     ['a certificate alone', 'we renewed the certificate yesterday', []],
     ['a cause the user rules out', 'our DNS is fine, the server just doesn’t answer', ['4.4.315']],
     ['a cause called no issue', 'not a certificate issue, the server refuses the connection', ['4.4.316']],
+    ['where the MX points (en)', 'the MX record still points to the old provider', []],
+    ['where the MX points (pt-BR)', 'o registro MX ainda aponta pro provedor antigo', []],
+    ['where the MX points (it)', 'il record MX punta ancora al vecchio provider', []],
+    ['where the MX points (es)', 'el MX sigue apuntando al servidor viejo', []],
+    ['where the MX points (pl)', 'rekord MX nadal wskazuje na stary serwer', []],
+    ['where the MX points (zh-CN)', 'MX 记录还指向旧的服务器', []],
+    ['an MX record with an old address', 'the MX record has the old IP', []],
+    [
+      'a connector that points to an old address is still a timeout',
+      'the connector points to the old IP',
+      ['4.4.315'],
+    ],
   ])('%s', (_name, text, codes) => {
     expect(codesOf(text)).toEqual(codes);
   });
