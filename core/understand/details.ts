@@ -130,6 +130,9 @@ const READERS: readonly Reader[] = [
   reader(':', `\\b${IPV4}:${PORT}\\b`, { ipv4: 1, port: 2 }),
 ];
 
+/** What every reading needs: a host name's dot before letters, an IPv4 address, or IPv6 groups. */
+const HOST_OR_ADDRESS = /[a-z0-9-]\.[a-z]{2}|\d\.\d{1,3}\.\d{1,3}\.\d|[0-9a-f]:[0-9a-f]{0,4}:/i;
+
 /** Microsoft's own servers appear in every NDR and queue entry; they are never the destination. */
 const MICROSOFT_HOST =
   /(?:^|\.)(?:outlook\.com|exchangelabs\.com|office365\.com|microsoft\.com|outlook\.office\.com|office\.com|prod\.outlook\.com)$/;
@@ -182,8 +185,10 @@ function firstReading(text: string, lower: string, groups: Reader): Reading | un
  */
 export function readPastedDetails(text: string, pasted = text): PastedDetails {
   const details: Reading = {};
-  const lower = text.toLowerCase();
-  for (const groups of READERS) {
+  // A question that names no host and no address (most of them) is not read by every reader.
+  const namesAny = HOST_OR_ADDRESS.test(text);
+  const lower = namesAny ? text.toLowerCase() : '';
+  for (const groups of namesAny ? READERS : []) {
     if (details.server !== undefined && details.ip !== undefined && details.port !== undefined) break;
     const reading = firstReading(text, lower, groups);
     if (!reading) continue;
