@@ -41,7 +41,8 @@ const REMOTE_SERVER_PHRASES = LOCALES.flatMap((locale) =>
     .map((phrase) => phrase.trim().toLowerCase().split(/\s+/)),
 );
 const REMOTE_SERVER = REMOTE_SERVER_PHRASES.map((words) => words.map(escapeRegExp).join(' {1,3}')).join('|');
-const REMOTE_SERVER_LITERALS = [...new Set(REMOTE_SERVER_PHRASES.map(([first]) => first ?? ''))];
+/** Each phrase with single spaces: a text that holds none (most) is not searched for them at all. */
+const REMOTE_SERVER_LITERALS = REMOTE_SERVER_PHRASES.map((words) => words.join(' '));
 /** A word between the phrase and the name: letters, no digits, dots or quotes. */
 const FILLER_WORD = `[^\\s\\d.,:=()'"“”‘’（）]{1,15}`;
 const NAMED_REMOTE_SERVER = `(?:${REMOTE_SERVER})(?:[ \\t]{1,3}${FILLER_WORD}){0,3}(?: {0,5}[=:：])? {0,5}`;
