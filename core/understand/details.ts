@@ -47,6 +47,14 @@ const REMOTE_SERVER_LITERALS = REMOTE_SERVER_PHRASES.map((words) => words.join('
 const FILLER_WORD = `[^\\s\\d.,:=()'"“”‘’（）]{1,15}`;
 const NAMED_REMOTE_SERVER = `(?:${REMOTE_SERVER})(?:[ \\t]{1,3}${FILLER_WORD}){0,3}(?: {0,5}[=:：])? {0,5}`;
 const QUOTES = ["'", '"', '“', '‘', '«'];
+const CONNECTED_TO = [
+  'connect to',
+  'connected to',
+  'connecting to',
+  'connection to',
+  'connect with',
+  'connection with',
+];
 
 /** Groups a reader may fill; a reader's IP is either IPv4 or IPv6, whichever matched. */
 interface Reader {
@@ -92,13 +100,13 @@ const READERS: readonly Reader[] = [
   }),
   reader(REMOTE_SERVER_LITERALS, `${NAMED_REMOTE_SERVER}\\[?${IP}`, { ipv4: 1, ipv6: 2 }),
   // Where the language names the host first: "位于 mail.contoso.cn (192.0.2.10) 的远程服务器返回".
-  reader(REMOTE_SERVER_LITERALS, `${HOST}${IP_IN_PARENTHESES}[^\n'"“”‘’]{0,6}(?:${REMOTE_SERVER})`, {
+  reader(REMOTE_SERVER_LITERALS, `${HOST}${IP_IN_PARENTHESES}[^\\n'"“”‘’]{0,6}(?:${REMOTE_SERVER})`, {
     host: 1,
     ipv4: 2,
     ipv6: 3,
   }),
   // A host (and its address) just before the server's quoted reply, in whatever words between.
-  reader(QUOTES, `${HOST}${IP_IN_PARENTHESES}[^\n'"“”‘’«»]{0,60}['"“‘«] {0,3}[245]dd[ -][245].d`, {
+  reader(QUOTES, `${HOST}${IP_IN_PARENTHESES}[^\\n'"“”‘’«»]{0,60}['"“‘«] {0,3}[245]\\d\\d[ -][245]\\.\\d`, {
     host: 1,
     ipv4: 2,
     ipv6: 3,
@@ -117,10 +125,10 @@ const READERS: readonly Reader[] = [
   reader('remote-mta', `Remote-MTA${IS}dns; {0,3}${HOST}`, { host: 1 }),
   // The name a lookup failed for: Postfix "Name service error for name=mail.contoso.com type=A",
   // Sendmail "Host unknown (Name server: mail.contoso.com: host not found)".
-  reader('name=', `\\bname=${HOST}`, { host: 1 }),
+  reader('for name=', `for name=${HOST}`, { host: 1 }),
   reader('name server', `Name server: {0,3}${HOST}`, { host: 1 }),
   // "Connected to 192.0.2.10 but sender was rejected", "connection to mail.contoso.com failed".
-  reader('connect', `\\bconnect(?:ed|ing|ion)? (?:to|with) (?:${HOST}|\\[?${IPV4}\\]?)(?::${PORT})?`, {
+  reader(CONNECTED_TO, `\\bconnect(?:ed|ing|ion)? (?:to|with) (?:${HOST}|\\[?${IPV4}\\]?)(?::${PORT})?`, {
     host: 1,
     ipv4: 2,
     port: 3,
@@ -171,8 +179,27 @@ function read(found: RegExpMatchArray, groups: Reader): Reading {
 }
 
 /** The first reading of `groups` in `text` that names a server or an address (not Microsoft's). */
-function firstReading(text: string, lower: string, groups: Reader): Reading | undefined {
-  if (!groups.literals.some((literal) => lower.includes(literal))) return undefined;
+/** Whether the lower-case text holds one of the literals; readers that share a list look once. */
+function holdsAny(
+  lower: string,
+  literals: readonly string[],
+  seen: Map<readonly string[], boolean>,
+): boolean {
+  let holds = seen.get(literals);
+  if (holds === undefined) {
+    holds = literals.some((literal) => lower.includes(literal));
+    seen.set(literals, holds);
+  }
+  return holds;
+}
+
+function firstReading(
+  text: string,
+  lower: string,
+  groups: Reader,
+  seen: Map<readonly string[], boolean>,
+): Reading | undefined {
+  if (!holdsAny(lower, groups.literals, seen)) return undefined;
   for (const found of text.matchAll(groups.pattern)) {
     const reading = read(found, groups);
     if (reading.server !== undefined || reading.ip !== undefined) return reading;
@@ -189,9 +216,10 @@ export function readPastedDetails(text: string, pasted = text): PastedDetails {
   // A question that names no host and no address (most of them) is not read by every reader.
   const namesAny = HOST_OR_ADDRESS.test(text);
   const lower = namesAny ? text.toLowerCase() : '';
+  const seen = new Map<readonly string[], boolean>();
   for (const groups of namesAny ? READERS : []) {
     if (details.server !== undefined && details.ip !== undefined && details.port !== undefined) break;
-    const reading = firstReading(text, lower, groups);
+    const reading = firstReading(text, lower, groups, seen);
     if (!reading) continue;
     // A port belongs to the address read with it: it is taken only while the IP is still open.
     const sameAddress = details.ip === undefined || reading.ip === undefined || reading.ip === details.ip;

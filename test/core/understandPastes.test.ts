@@ -104,6 +104,11 @@ describe('details in every format', () => {
       { server: 'smtp.fabrikam.com', ip: '198.51.100.88' },
     ],
     [
+      'words of no known phrase, before the quoted reply',
+      "Le serveur distant mx.contoso.fr (192.0.2.5) a renvoyé '450 4.4.316 Connection refused'",
+      { server: 'mx.contoso.fr', ip: '192.0.2.5' },
+    ],
+    [
       'a report field naming the remote host',
       'Remote host: relay.contoso.com\nStatus: 4.4.318',
       { server: 'relay.contoso.com' },
