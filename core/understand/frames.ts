@@ -13,15 +13,8 @@ import type { Concept, ConceptOccurrence } from './concepts';
 /** What a frame tells: the code a symptom implies, or a topic that has no code. */
 export type FrameOutcome = KnownCode | 'retryWindow';
 
-/**
- * What a frame reads: an outcome, or a statement that names no connector error (where the domain's
- * MX record points is about mail coming in, not about Microsoft 365 reaching a server). Such a
- * statement outranks the weaker readings of its words and tells nothing itself.
- */
-type FrameReadingOf = FrameOutcome | 'noError';
-
 interface Frame {
-  outcome: FrameReadingOf;
+  outcome: FrameOutcome;
   concepts: readonly Concept[];
   /** A concept that counts only when negated: "not renewed", "doesn't support". */
   negated?: Concept;
@@ -48,7 +41,7 @@ const MAX_TRIED = 8;
 const NEGATION_REACH = 4;
 
 const frame = (
-  outcome: FrameReadingOf,
+  outcome: FrameOutcome,
   concepts: readonly Concept[],
   options: Omit<Frame, 'outcome' | 'concepts'> = {},
 ): Frame => ({
@@ -72,10 +65,10 @@ export const FRAMES: readonly Frame[] = [
   frame('4.4.312', ['mxRecord', 'change']),
   frame('4.4.312', ['mxRecord', 'fail']),
   frame('4.4.312', ['mxRecord', 'nothing']),
-  // Where the MX record points, or that it is old or wrong, is no connector error: "the MX still
-  // points to the old provider" is no timeout (the wrong-address reading) and no DNS failure.
-  frame('noError', ['mxRecord', 'pointsTo'], { rank: 1 }),
-  frame('noError', ['mxRecord', 'wrong'], { rank: 1 }),
+  // An MX record that still points to the old place (or is old or wrong) is a change that DNS has
+  // not yet caught up with: 4.4.312, never the connector pointing at the wrong address (4.4.315).
+  frame('4.4.312', ['mxRecord', 'pointsTo'], { rank: 1 }),
+  frame('4.4.312', ['mxRecord', 'wrong'], { rank: 1 }),
   // 4.4.315: nothing answers (the server is down, or the connector points at the wrong address).
   frame('4.4.315', ['timeout']),
   frame('4.4.315', ['unreachable']),
@@ -282,14 +275,12 @@ export function readFrames(occurrences: readonly ConceptOccurrence[]): FrameRead
       }
     }
   }
-  const overridden = new Set<FrameReadingOf>(matched.flatMap((candidate) => candidate.frame.overrides ?? []));
+  const overridden = new Set(matched.flatMap((candidate) => candidate.frame.overrides ?? []));
   const kept = matched
     .filter((candidate) => !overridden.has(candidate.frame.outcome) && !yields(candidate, matched))
     .sort((a, b) => a.position - b.position);
   return {
-    outcomes: [
-      ...new Set(kept.flatMap(({ frame: { outcome } }) => (outcome === 'noError' ? [] : [outcome]))),
-    ],
+    outcomes: [...new Set(kept.map((candidate) => candidate.frame.outcome))],
     aboutTheFix: kept.some((candidate) => candidate.frame.aboutTheFix === true),
     onPremisesRetired: kept.some((candidate) => candidate.frame.retiresOnPremises === true),
   };
