@@ -17,6 +17,7 @@ import plUnderstand from '../locales/pl/understand.json';
 import ptAnswer from '../locales/pt-BR/answer.json';
 import ptRfc from '../locales/pt-BR/rfc3463.json';
 import ptUnderstand from '../locales/pt-BR/understand.json';
+import unsupportedLanguages from '../locales/unsupported.json';
 import zhAnswer from '../locales/zh-CN/answer.json';
 import zhRfc from '../locales/zh-CN/rfc3463.json';
 import zhUnderstand from '../locales/zh-CN/understand.json';
@@ -57,3 +58,10 @@ export const CONTENT: Record<Locale, LanguageContent> = {
   it: { answer: itAnswer, rfc3463: itRfc, understand: itUnderstand },
   pl: { answer: plAnswer, rfc3463: plRfc, understand: plUnderstand },
 };
+
+/**
+ * How people ask in languages the bot does not answer in (French, German, Dutch, Russian, Japanese,
+ * Korean), by intent: read for what they ask only, never as a sign of the answer's language.
+ */
+export const UNSUPPORTED_LANGUAGE_INTENTS: readonly (typeof unsupportedLanguages)['fr'][] =
+  Object.values(unsupportedLanguages);

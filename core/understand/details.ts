@@ -5,6 +5,8 @@
  * Each pattern is anchored on a literal and uses only bounded character classes, so a failed match
  * costs a bounded amount per position.
  */
+import { CONTENT } from '../content';
+import { LOCALES } from '../locales';
 
 export interface PastedDetails {
   /** Destination (or last attempted) host name, in lower case. */
@@ -17,13 +19,42 @@ export interface PastedDetails {
 }
 
 /** A host name, read from its first label only: a match never starts inside another name. */
-const HOST = '(?<![\\w.-])([a-z0-9](?:[a-z0-9-]{0,62}\\.){1,8}[a-z]{2,63})\\.?';
+const HOST = '(?<![\\w.@-])([a-z0-9](?:[a-z0-9-]{0,62}\\.){1,8}[a-z]{2,63})\\.?';
 const IPV4 = '(\\d{1,3}(?:\\.\\d{1,3}){3})';
 const IPV6 = '([0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})';
 const IP = `(?:${IPV4}|\\[?${IPV6}\\]?)`;
 const PORT = '(\\d{1,5})';
 /** Separator between a field's name and its value: `=`, `:`, with or without spaces. */
 const IS = ' {0,5}[=:] {0,5}';
+/** An address in parentheses after a host name, where there is one: "mail.contoso.com (192.0.2.10)". */
+const IP_IN_PARENTHESES = `(?: {0,3}[(（]${IP}[)）])?`;
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * How reports name the remote server in each language (`remoteServer` in `understand.json`), then
+ * up to three words ("at", "en", "pod adresem", "IP address") and a separator, before its name.
+ */
+const REMOTE_SERVER_PHRASES = LOCALES.flatMap((locale) =>
+  CONTENT[locale].understand.remoteServer
+    .split('|')
+    .map((phrase) => phrase.trim().toLowerCase().split(/\s+/)),
+);
+const REMOTE_SERVER = REMOTE_SERVER_PHRASES.map((words) => words.map(escapeRegExp).join(' {1,3}')).join('|');
+/** Each phrase with single spaces: a text that holds none (most) is not searched for them at all. */
+const REMOTE_SERVER_LITERALS = REMOTE_SERVER_PHRASES.map((words) => words.join(' '));
+/** A word between the phrase and the name: letters, no digits, dots or quotes. */
+const FILLER_WORD = `[^\\s\\d.,:=()'"“”‘’（）]{1,15}`;
+const NAMED_REMOTE_SERVER = `(?:${REMOTE_SERVER})(?:[ \\t]{1,3}${FILLER_WORD}){0,3}(?: {0,5}[=:：])? {0,5}`;
+const QUOTES = ["'", '"', '“', '‘', '«'];
+const CONNECTED_TO = [
+  'connect to',
+  'connected to',
+  'connecting to',
+  'connection to',
+  'connect with',
+  'connection with',
+];
 
 /** Groups a reader may fill; a reader's IP is either IPv4 or IPv6, whichever matched. */
 interface Reader {
@@ -60,21 +91,26 @@ const READERS: readonly Reader[] = [
   reader('fqdn', `\\bFQDN${IS}${HOST}`, { host: 1 }),
   reader(['{ip', ';ip'], `[{;]IP${IS}${IP}`, { ipv4: 1, ipv6: 2 }),
   reader('last endpoint', `last endpoint attempted was ${IP}(?::${PORT})?`, { ipv4: 1, ipv6: 2, port: 3 }),
-  // Exchange NDRs: "Remote Server at mail.contoso.com (192.0.2.10) returned '…'", IP optional.
-  reader('server at', `Server at ${HOST}(?: {0,3}\\(${IP}\\))? {0,3}returned`, { host: 1, ipv4: 2, ipv6: 3 }),
-  reader(
-    ['destination', 'remote', 'target'],
-    `(?:Destination|Remote|Target) ?(?:server|host)(?: name)?${IS}${HOST}`,
-    { host: 1 },
-  ),
-  reader(
-    ['destination', 'remote', 'target'],
-    `(?:Destination|Remote|Target) ?(?:server|host)(?: IP)?(?: address)?${IS}\\[?${IP}`,
-    {
-      ipv4: 1,
-      ipv6: 2,
-    },
-  ),
+  // Exchange NDRs in each language: "Remote Server at mail.contoso.com (192.0.2.10) returned '…'",
+  // "El servidor remoto en …", "Serwer zdalny pod adresem …", and report fields ("Remote host: …").
+  reader(REMOTE_SERVER_LITERALS, `${NAMED_REMOTE_SERVER}${HOST}${IP_IN_PARENTHESES}`, {
+    host: 1,
+    ipv4: 2,
+    ipv6: 3,
+  }),
+  reader(REMOTE_SERVER_LITERALS, `${NAMED_REMOTE_SERVER}\\[?${IP}`, { ipv4: 1, ipv6: 2 }),
+  // Where the language names the host first: "位于 mail.contoso.cn (192.0.2.10) 的远程服务器返回".
+  reader(REMOTE_SERVER_LITERALS, `${HOST}${IP_IN_PARENTHESES}[^\\n'"“”‘’]{0,6}(?:${REMOTE_SERVER})`, {
+    host: 1,
+    ipv4: 2,
+    ipv6: 3,
+  }),
+  // A host (and its address) just before the server's quoted reply, in whatever words between.
+  reader(QUOTES, `${HOST}${IP_IN_PARENTHESES}[^\\n'"“”‘’«»]{0,60}['"“‘«] {0,3}[245]\\d\\d[ -][245]\\.\\d`, {
+    host: 1,
+    ipv4: 2,
+    ipv6: 3,
+  }),
   // Postfix: "connect to mail.contoso.com[192.0.2.10]:25", "relay=mail.contoso.com[192.0.2.10]:25",
   // "host mail.contoso.com[192.0.2.10] said:", "lost connection with mail.contoso.com[192.0.2.10]".
   reader('[', `${HOST}\\[${IP}\\](?::${PORT})?`, { host: 1, ipv4: 2, ipv6: 3, port: 4 }),
@@ -87,11 +123,24 @@ const READERS: readonly Reader[] = [
   // Sendmail's transcript: "... while talking to mail.contoso.com.:".
   reader('while talking', `while talking to ${HOST}`, { host: 1 }),
   reader('remote-mta', `Remote-MTA${IS}dns; {0,3}${HOST}`, { host: 1 }),
+  // The name a lookup failed for: Postfix "Name service error for name=mail.contoso.com type=A",
+  // Sendmail "Host unknown (Name server: mail.contoso.com: host not found)".
+  reader('for name=', `for name=${HOST}`, { host: 1 }),
+  reader('name server', `Name server: {0,3}${HOST}`, { host: 1 }),
+  // "Connected to 192.0.2.10 but sender was rejected", "connection to mail.contoso.com failed".
+  reader(CONNECTED_TO, `\\bconnect(?:ed|ing|ion)? (?:to|with) (?:${HOST}|\\[?${IPV4}\\]?)(?::${PORT})?`, {
+    host: 1,
+    ipv4: 2,
+    port: 3,
+  }),
   // Sendmail: "Connection refused by mail.contoso.com.", "Connection timed out with mail.contoso.com."
   reader([' by ', ' with '], `(?:refused|reset|closed|timed out|lost) (?:by|with) ${HOST}`, { host: 1 }),
   reader(':', `\\b${HOST}:${PORT}\\b`, { host: 1, port: 2 }),
   reader(':', `\\b${IPV4}:${PORT}\\b`, { ipv4: 1, port: 2 }),
 ];
+
+/** What every reading needs: a host name's dot before letters, an IPv4 address, or IPv6 groups. */
+const HOST_OR_ADDRESS = /[a-z0-9-]\.[a-z]{2}|\d\.\d{1,3}\.\d{1,3}\.\d|[0-9a-f]:[0-9a-f]{0,4}:/i;
 
 /** Microsoft's own servers appear in every NDR and queue entry; they are never the destination. */
 const MICROSOFT_HOST =
@@ -130,8 +179,27 @@ function read(found: RegExpMatchArray, groups: Reader): Reading {
 }
 
 /** The first reading of `groups` in `text` that names a server or an address (not Microsoft's). */
-function firstReading(text: string, lower: string, groups: Reader): Reading | undefined {
-  if (!groups.literals.some((literal) => lower.includes(literal))) return undefined;
+/** Whether the lower-case text holds one of the literals; readers that share a list look once. */
+function holdsAny(
+  lower: string,
+  literals: readonly string[],
+  seen: Map<readonly string[], boolean>,
+): boolean {
+  let holds = seen.get(literals);
+  if (holds === undefined) {
+    holds = literals.some((literal) => lower.includes(literal));
+    seen.set(literals, holds);
+  }
+  return holds;
+}
+
+function firstReading(
+  text: string,
+  lower: string,
+  groups: Reader,
+  seen: Map<readonly string[], boolean>,
+): Reading | undefined {
+  if (!holdsAny(lower, groups.literals, seen)) return undefined;
   for (const found of text.matchAll(groups.pattern)) {
     const reading = read(found, groups);
     if (reading.server !== undefined || reading.ip !== undefined) return reading;
@@ -145,10 +213,13 @@ function firstReading(text: string, lower: string, groups: Reader): Reading | un
  */
 export function readPastedDetails(text: string, pasted = text): PastedDetails {
   const details: Reading = {};
-  const lower = text.toLowerCase();
-  for (const groups of READERS) {
+  // A question that names no host and no address (most of them) is not read by every reader.
+  const namesAny = HOST_OR_ADDRESS.test(text);
+  const lower = namesAny ? text.toLowerCase() : '';
+  const seen = new Map<readonly string[], boolean>();
+  for (const groups of namesAny ? READERS : []) {
     if (details.server !== undefined && details.ip !== undefined && details.port !== undefined) break;
-    const reading = firstReading(text, lower, groups);
+    const reading = firstReading(text, lower, groups, seen);
     if (!reading) continue;
     // A port belongs to the address read with it: it is taken only while the IP is still open.
     const sameAddress = details.ip === undefined || reading.ip === undefined || reading.ip === details.ip;

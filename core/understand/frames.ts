@@ -65,6 +65,10 @@ export const FRAMES: readonly Frame[] = [
   frame('4.4.312', ['mxRecord', 'change']),
   frame('4.4.312', ['mxRecord', 'fail']),
   frame('4.4.312', ['mxRecord', 'nothing']),
+  // An MX record that still points to the old place (or is old or wrong) is a change that DNS has
+  // not yet caught up with: 4.4.312, never the connector pointing at the wrong address (4.4.315).
+  frame('4.4.312', ['mxRecord', 'pointsTo'], { rank: 1 }),
+  frame('4.4.312', ['mxRecord', 'wrong'], { rank: 1 }),
   // 4.4.315: nothing answers (the server is down, or the connector points at the wrong address).
   frame('4.4.315', ['timeout']),
   frame('4.4.315', ['unreachable']),
@@ -103,11 +107,12 @@ export const FRAMES: readonly Frame[] = [
   // 4.4.317: connected, but the server answers with an error or misses a requirement (TLS).
   frame('4.4.317', ['serviceUnavailable']),
   frame('4.4.317', ['cannotConnect']),
+  // A TLS negotiation that fails is 4.4.317 however it ends ("SSL_connect error: lost connection").
   frame('4.4.317', ['tls', 'require']),
   frame('4.4.317', ['tls', 'support'], { negated: 'support' }),
-  frame('4.4.317', ['tls', 'handshake']),
-  frame('4.4.317', ['tls', 'fail']),
-  frame('4.4.317', ['handshake', 'fail']),
+  frame('4.4.317', ['tls', 'handshake'], { overrides: ['4.4.318'] }),
+  frame('4.4.317', ['tls', 'fail'], { overrides: ['4.4.318'] }),
+  frame('4.4.317', ['handshake', 'fail'], { overrides: ['4.4.318'] }),
   // 4.4.318: the connection drops midway (SMTP inspection, a hanging server, the network).
   frame('4.4.318', ['close', 'abrupt']),
   frame('4.4.318', ['connection', 'close']),

@@ -49,12 +49,15 @@ export interface UnderstandOptions {
   languageModel?: LanguageModel;
 }
 
-/** Language tags typed after a language command: "lang pl", "language pt-BR", "/mailflow lang zh". */
+/**
+ * Language tags typed at the end of a language command: "lang pl", "language pt-BR", "/mailflow lang
+ * zh". A tag followed by more words is a word of the sentence: "réponds en français".
+ */
 const LANGUAGE_TAG = new RegExp(
   `(?:^|[\\s:,])(${LOCALES.map((locale) => {
     const [primary, region] = [primarySubtagOf(locale), locale.split('-')[1]];
     return region ? `${primary}(?:[-_]${region})?` : primary;
-  }).join('|')})(?=$|[\\s.,!?])`,
+  }).join('|')})(?=[\\s.,!?]*$)`,
   'i',
 );
 

@@ -74,6 +74,8 @@ const CUE_LETTER_WORDS = 2;
 interface Cues {
   /** Cue words and letters found per language: each weighs against the model's probability. */
   found: Map<Locale, number>;
+  /** Words of the languages the bot does not answer in ("was kannst du"): each weighs for another one. */
+  other: number;
   /** The words they cover per language: "co oznacza" is one cue that covers two words. */
   words: Map<Locale, number>;
 }
@@ -82,7 +84,7 @@ const add = (counts: Map<Locale, number>, locale: Locale, count: number) =>
   counts.set(locale, (counts.get(locale) ?? 0) + count);
 
 function cuesIn(text: string, tokens: readonly string[]): Cues {
-  const cues: Cues = { found: new Map(), words: new Map() };
+  const cues: Cues = { found: new Map(), other: 0, words: new Map() };
   for (const { pattern, locale } of CUE_LETTERS) {
     if (!pattern.test(text)) continue;
     add(cues.found, locale, 1);
@@ -100,6 +102,10 @@ function cuesIn(text: string, tokens: readonly string[]): Cues {
     if (!widest || match.end > widest.end) widest = match;
     if (inside) continue;
     for (const locale of match.values) {
+      if (locale === 'other') {
+        cues.other++;
+        continue;
+      }
       add(cues.found, locale, 1);
       add(cues.words, locale, length);
     }
@@ -183,7 +189,7 @@ export function identifyLanguage(
   if (latinWords.length === 0) return undefined;
 
   const cues = cuesIn(text, tokens);
-  const decisive = decisiveCue(cues.words, latinWords.length);
+  const decisive = cues.other === 0 ? decisiveCue(cues.words, latinWords.length) : undefined;
   if (decisive) return decisive;
   const predicted = model?.predict(wordsForModel(latinWords).slice(0, MODEL_INPUT_LENGTH)) ?? new Map();
   // A word or three that reads as well in the client's language as in another is the client's.
@@ -193,7 +199,8 @@ export function identifyLanguage(
     (cues.found.size === 0 || cues.found.has(clientLocale)) &&
     (predicted.get(primarySubtagOf(clientLocale)) ?? 0) >= PLAUSIBLE;
   if (short && clientPlausible) return clientLocale;
-  const { ours, other } = modelScores(predicted, cues.found);
+  const { ours, other: otherByModel } = modelScores(predicted, cues.found);
+  const other = otherByModel + CUE_WEIGHT * cues.other;
   // On a word or two the model guesses; cue words, and the client's language among them, weigh more.
   const modelWeight = Math.min(1, latinWords.length / FULL_MODEL_WORDS);
   const scores = LOCALES.map((locale) => ({

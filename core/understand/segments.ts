@@ -106,13 +106,18 @@ const CONFIGURATION_LINE: readonly RegExp[] = [
  * Spans inside a line that are not anyone's words, each tried only where the line holds its
  * literal (a cheap test that keeps long lines from being scanned for what they cannot contain).
  */
-const PASTED_SPANS: readonly { literal: string; pattern: RegExp }[] = [
+const PASTED_SPANS: readonly { literal: string; gate?: RegExp; pattern: RegExp }[] = [
   { literal: '://', pattern: /\b(?:https?|ftp):\/\/[^\s<>"'`)\]]{1,2000}/gi },
   { literal: '@', pattern: /[\w.+'-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}/gi },
   // A host name, optionally with a port: mail.contoso.com, smtp.contoso.com:587.
   { literal: '.', pattern: /(?<![\w.-])[a-z0-9](?:[a-z0-9-]{0,62}\.){1,8}[a-z]{2,63}(?::\d{1,5})?\b/gi },
   { literal: '.', pattern: /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g },
-  { literal: ':', pattern: /\[?(?:\b[0-9a-f]{1,4}|(?=::))(?::[0-9a-f]{0,4}){2,7}\]?(?::\d{1,5})?/gi },
+  // IPv6: tried only where two colons stand close (every line with a colon has hex letters).
+  {
+    literal: ':',
+    gate: /:[0-9a-f]{0,4}:/i,
+    pattern: /\[?(?:\b[0-9a-f]{1,4}|(?=::))(?::[0-9a-f]{0,4}){2,7}\]?(?::\d{1,5})?/gi,
+  },
   { literal: '`', pattern: /`[^`\n]{1,2000}`/g },
   { literal: '=', pattern: /[[{][^[\]{}\n]{0,300}=[^[\]{}\n]{0,2000}[\]}]/g },
   // A setting inside a line: "timeout=300", "smtpd_tls_security_level = may".
@@ -216,8 +221,8 @@ function codeSpans(
 
 function patternSpans(line: string): Span[] {
   const spans: Span[] = [];
-  for (const { literal, pattern } of PASTED_SPANS) {
-    if (!line.includes(literal)) continue;
+  for (const { literal, gate, pattern } of PASTED_SPANS) {
+    if (!line.includes(literal) || (gate && !gate.test(line))) continue;
     for (const match of line.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
   }
   return spans;
@@ -282,7 +287,16 @@ export function segment(
     own.push(blankOut(words, coded));
     parts.push({ words, errorText: coded.map(([from, to]) => words.slice(from, to)).join(' ') });
   });
-  const reportWords = (line: string): string => blankOut(line, patternSpans(line));
+  // A report line's words are read for its language and for symptoms: blanked once, when first read.
+  const blanked = new Map<string, string>();
+  const reportWords = (line: string): string => {
+    let words = blanked.get(line);
+    if (words === undefined) {
+      words = blankOut(line, patternSpans(line));
+      blanked.set(line, words);
+    }
+    return words;
+  };
   return {
     own: own.join('\n'),
     hasPaste: parts.some((part) => 'report' in part || part.errorText.trim() !== ''),

@@ -67,15 +67,18 @@ const QUOTE_MARKERS = ['message=', 'msg='];
 const EXPIRY_DETAIL = '4.7';
 
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
-/** Letters and digits that glue onto a code; Chinese and Japanese characters don't (no spaces there). */
+/**
+ * Latin letters and digits glue onto a code ("x4.4.316" is no code); the letters of other scripts
+ * don't: Chinese and Japanese write no spaces, Korean attaches its particles ("4.4.317오류가"), and
+ * "ошибка4.4.312" is a typo's missing space, not one word.
+ */
 const ASCII_WORD_CHAR = /[A-Za-z0-9_]/;
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const LATIN_WORD_CHAR = /[\p{Script=Latin}\p{N}_]/u;
 const isWordChar = (ch: string | undefined): boolean => {
   if (ch === undefined) return false;
   // Most text around a code is ASCII, read without Unicode classes.
   if (ch.charCodeAt(0) < 128) return ASCII_WORD_CHAR.test(ch);
-  return WORD_CHAR.test(ch) && !CJK_CHAR.test(ch);
+  return LATIN_WORD_CHAR.test(ch);
 };
 
 /** Reads 1–3 digits at `start`; returns the index after them, or -1 when there are none or more. */

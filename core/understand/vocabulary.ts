@@ -2,7 +2,7 @@
  * The reading vocabulary of all six languages (`locales/<lng>/understand.json`) other than the
  * concepts, compiled once into phrase matchers. Every message is matched against every language.
  */
-import { CONTENT } from '../content';
+import { CONTENT, UNSUPPORTED_LANGUAGE_INTENTS } from '../content';
 import { LOCALES, type Locale } from '../locales';
 import { splitPhrases, tokenize } from './phrases';
 import type { SegmentVocabulary } from './segments';
@@ -27,15 +27,15 @@ function* phrasesOf<T>(entry: string, value: T): Iterable<readonly [readonly str
   for (const phrase of splitPhrases(entry)) yield [phrase, value];
 }
 
-/** Words that show which language a message is written in. */
 /**
  * Words that show which language a message is written in: each language's cue words, and those of
  * the words it asks with (its intents and language names) that no other language shares ("elenco"
  * is Italian; "lista" could be Spanish, Portuguese or Polish). English commands ("help", "lang es")
- * are typed in every language, so only its cue words count. Read with `findEvery`, so that one
- * language's longer phrase hides no other's.
+ * are typed in every language, so only its cue words count. How people ask in the languages the
+ * bot does not answer in ("was kannst du", "que signifie") shows `other`. Read with `findEvery`, so
+ * that one language's longer phrase hides no other's.
  */
-export const languageMarkers: VocabularyMatcher<Locale> = (() => {
+export const languageMarkers: VocabularyMatcher<Locale | 'other'> = (() => {
   const askingWords = (locale: Locale) => {
     const { intent, languageName } = CONTENT[locale].understand;
     return [...Object.values(intent), ...Object.values(languageName)].flatMap(splitPhrases);
@@ -46,18 +46,29 @@ export const languageMarkers: VocabularyMatcher<Locale> = (() => {
     for (const phrase of new Set(askingWords(locale).map(key)))
       sharedBy.set(phrase, (sharedBy.get(phrase) ?? 0) + 1);
   }
-  return build(function* (locale) {
+  const ours: (readonly [string[], Locale | 'other'])[] = LOCALES.flatMap((locale) => {
     const own =
       locale === 'en' ? [] : askingWords(locale).filter((phrase) => sharedBy.get(key(phrase)) === 1);
-    for (const phrase of [...splitPhrases(CONTENT[locale].understand.markers), ...own])
-      yield [phrase, locale];
+    return [...splitPhrases(CONTENT[locale].understand.markers), ...own].map(
+      (phrase) => [phrase, locale] as const,
+    );
   });
+  const known = new Set([...sharedBy.keys(), ...ours.map(([phrase]) => key(phrase))]);
+  const others = UNSUPPORTED_LANGUAGE_INTENTS.flatMap((intents) =>
+    Object.values(intents).flatMap(splitPhrases),
+  )
+    .filter((phrase) => !known.has(key(phrase)))
+    .map((phrase) => [phrase, 'other'] as const);
+  return new VocabularyMatcher([...ours, ...others], PREFIX_FORM);
 })();
 
-export const intentPhrases = build<PhraseIntent>(function* (locale) {
-  const intents = CONTENT[locale].understand.intent;
-  for (const intent of PHRASE_INTENTS) yield* phrasesOf(intents[intent], intent);
-});
+/** What the user asks for, in the six languages and in the others people write to the bot in. */
+export const intentPhrases = new VocabularyMatcher<PhraseIntent>(
+  [...LOCALES.map((locale) => CONTENT[locale].understand.intent), ...UNSUPPORTED_LANGUAGE_INTENTS].flatMap(
+    (intents) => PHRASE_INTENTS.flatMap((intent) => [...phrasesOf(intents[intent], intent)]),
+  ),
+  PREFIX_FORM,
+);
 
 /** Names of the six languages, in each of them ("Spanish", "español", "西班牙语"). */
 export const languageNames = build<Locale>(function* (locale) {

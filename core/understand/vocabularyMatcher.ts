@@ -48,6 +48,8 @@ export class VocabularyMatcher<T> {
   private readonly root = newNode<T>();
   /** Stem forms: the first letters of every vocabulary word, so that most words are never stemmed. */
   private readonly gate = new Set<number>();
+  /** The first letters of every phrase's first word (and its stem): no other token starts a match. */
+  private readonly firstHeads = new Set<number>();
 
   constructor(
     entries: Iterable<readonly [phrase: readonly string[], value: T]>,
@@ -62,6 +64,10 @@ export class VocabularyMatcher<T> {
       const key = this.form.kind === 'stem' ? this.form.key(word) : word;
       this.gate.add(headKey(word, GATE_LENGTH));
       this.gate.add(headKey(key, GATE_LENGTH));
+      if (node === this.root) {
+        this.firstHeads.add(headKey(word, GATE_LENGTH));
+        this.firstHeads.add(headKey(key, GATE_LENGTH));
+      }
       node =
         this.form.kind === 'prefix' && key.length > WHOLE_WORD_MAX_LENGTH
           ? prefixChild(node, key)
@@ -112,6 +118,10 @@ export class VocabularyMatcher<T> {
     };
     const matches: VocabularyMatch<T>[] = [];
     for (let start = 0; start < tokens.length; ) {
+      if (!this.firstHeads.has(headKey(tokens[start] as string, GATE_LENGTH))) {
+        start++;
+        continue;
+      }
       let node: TrieNode<T> | undefined = this.root;
       let best: VocabularyMatch<T> | undefined;
       for (let index = start; node && index < tokens.length; index++) {

@@ -21,6 +21,9 @@ describe('codes in the forms people write them', () => {
     ['Status:4.4.316', ['4.4.316']],
     ['LED=450 4.7.320 Certificate validation failed', ['4.7.320']],
     ['为什么会出现4.4.316错误', ['4.4.316']],
+    ['4.4.317오류가 납니다', ['4.4.317']],
+    ['ошибка4.4.312', ['4.4.312']],
+    ['コネクタで4.4.318が出ます', ['4.4.318']],
   ])('%s', (text, expected) => {
     expect(codesIn(text)).toEqual(expected);
   });
@@ -41,6 +44,7 @@ describe('never a code read out of something else', () => {
     ['a port', ':25'],
     ['a build number', 'build 4.4.316'],
     ['part of a word', 'abc4.4.316'],
+    ['part of a word ending in an accented letter', 'café4.4.316'],
     ['a decimal', '4.4'],
     ['class 3', '3.4.316'],
     ['subject 8', '4.8.316'],

@@ -50,8 +50,31 @@ describe('scripts and languages outside the six', () => {
     ['Traditional Chinese is answered in Simplified', '4.4.316 的錯誤是什麼意思？', 'en-US', 'zh-CN'],
     ['French is none of ours', "que signifie l'erreur 4.4.316 ?", 'es-ES', 'es'],
     ['Russian is none of ours', 'что означает ошибка 4.4.316?', 'pl-PL', 'pl'],
+    ['German with a word English has too', 'hallo, was kannst du?', 'it-IT', 'it'],
+    ['a language asked for that is none of ours', 'réponds en français', 'pl-PL', 'pl'],
   ])('%s', (_name, text, clientLocale, locale) => {
     expect(answerLocale(text, clientLocale)).toBe(locale);
+  });
+
+  test.each([
+    ['4.4.316 とは何ですか', 'explain'],
+    ['4.7.320 を直すにはどうすればいいですか', 'fix'],
+    ['comment corriger 4.7.320 ?', 'fix'],
+    ['wie behebe ich 4.4.315?', 'fix'],
+    ['как исправить 4.4.312?', 'fix'],
+    ['hoe los ik 4.4.316 op?', 'fix'],
+    ['4.4.312 오류 해결 방법', 'fix'],
+    ['bonjour', 'help'],
+    ['привет', 'help'],
+    ['welche Codes kennst du?', 'list'],
+    ['antworte bitte auf Deutsch', 'language'],
+  ])('what is asked in another language: %s → %s', (text, intent) => {
+    expect(understand(text).intent).toBe(intent);
+  });
+
+  test('a language none of ours, asked for, names none of ours', () => {
+    expect(understand('réponds en français').requestedLocale).toBeUndefined();
+    expect(understand('lang es').requestedLocale).toBe('es');
   });
 });
 

@@ -67,6 +67,83 @@ describe('details in every format', () => {
     expect(understand(text).details).toMatchObject(details);
   });
 
+  test.each([
+    [
+      'Spanish',
+      "El servidor remoto en mx.contoso.com (192.0.2.81) devolvió '450 4.4.316 Connection refused'",
+      { server: 'mx.contoso.com', ip: '192.0.2.81' },
+    ],
+    [
+      'Spanish, as Exchange words it',
+      "Servidor remoto en smtp.fabrikam.com (198.51.100.23) devuelto '550 5.4.315 Message expired'",
+      { server: 'smtp.fabrikam.com', ip: '198.51.100.23' },
+    ],
+    [
+      'Portuguese, without the IP',
+      "O servidor remoto em mail.contoso.com.br retornou '450 4.4.315 Connection timed out'",
+      { server: 'mail.contoso.com.br' },
+    ],
+    [
+      'Italian',
+      "Il server remoto presso mail.contoso.it (192.0.2.44) ha restituito '451 4.4.317 Cannot connect'",
+      { server: 'mail.contoso.it', ip: '192.0.2.44' },
+    ],
+    [
+      'Polish, with IPv6',
+      "Serwer zdalny pod adresem mail.contoso.pl (2001:db8::9) zwrócił '450 4.4.318 Connection closed'",
+      { server: 'mail.contoso.pl', ip: '2001:db8::9' },
+    ],
+    [
+      'Chinese, the host first',
+      '位于 mail.contoso.cn (192.0.2.77) 的远程服务器返回“450 4.4.316 Connection refused”',
+      { server: 'mail.contoso.cn', ip: '192.0.2.77' },
+    ],
+    [
+      'Chinese, full-width parentheses',
+      "smtp.fabrikam.com（198.51.100.88）上的远程服务器返回了'550 5.4.317 Message expired'",
+      { server: 'smtp.fabrikam.com', ip: '198.51.100.88' },
+    ],
+    [
+      'words of no known phrase, before the quoted reply',
+      "Le serveur distant mx.contoso.fr (192.0.2.5) a renvoyé '450 4.4.316 Connection refused'",
+      { server: 'mx.contoso.fr', ip: '192.0.2.5' },
+    ],
+    [
+      'a report field naming the remote host',
+      'Remote host: relay.contoso.com\nStatus: 4.4.318',
+      { server: 'relay.contoso.com' },
+    ],
+  ])('the remote server named in %s', (_name, text, details) => {
+    expect(understand(text).details).toEqual(details);
+  });
+
+  test.each([
+    [
+      'Postfix: the name a lookup failed for',
+      'Host or domain name not found. Name service error for name=mail.contoso.com type=A: Host not found',
+      { server: 'mail.contoso.com' },
+    ],
+    [
+      'Sendmail: the name server’s answer',
+      'Host unknown (Name server: mx.contoso.com: host not found)',
+      { server: 'mx.contoso.com' },
+    ],
+    ['a provider’s bounce', 'Connected to 192.0.2.1 but sender was rejected.', { ip: '192.0.2.1' }],
+    [
+      'Exim’s queue, IPv6 with a port',
+      'H=smtp.contoso.it [2001:db8::72]:25 Connection refused',
+      { server: 'smtp.contoso.it', ip: '2001:db8::72', port: 25 },
+    ],
+  ])('%s', (_name, text, details) => {
+    expect(understand(text).details).toEqual(details);
+  });
+
+  test('an address inside an email address is no server', () => {
+    expect(understand("kim@contoso.com: Remote server returned '550 5.1.1 User unknown'").details).toEqual(
+      {},
+    );
+  });
+
   test('Microsoft’s own servers are never the destination', () => {
     const ndr =
       "Server at HE1PR01MB1545.eurprd01.prod.exchangelabs.com returned '550 5.4.316 Message expired'";

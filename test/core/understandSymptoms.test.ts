@@ -18,6 +18,15 @@ describe('the same cause said in other words, in six languages', () => {
     ['il firewall ispeziona l’SMTP e chiude la sessione', '4.4.318'],
     ['a conexão cai no meio da entrega', '4.4.318'],
     ['certyfikat wygasł', '4.7.320'],
+    ['lost connection with mx.contoso.com[192.0.2.1] while sending RCPT TO', '4.4.318'],
+    ['the MX record still points to the old provider', '4.4.312'],
+    ['o registro MX ainda aponta pro provedor antigo', '4.4.312'],
+    ['il record MX punta ancora al vecchio provider', '4.4.312'],
+    ['el MX sigue apuntando al servidor viejo', '4.4.312'],
+    ['rekord MX nadal wskazuje na stary serwer', '4.4.312'],
+    ['MX 记录还指向旧的服务器', '4.4.312'],
+    ['the MX record has the old IP', '4.4.312'],
+    ['connect to mx.contoso.com[192.0.2.1]:25: No route to host', '4.4.315'],
     ['证书上的名称和智能主机对不上', '4.7.320'],
   ])('%s → %s', (text, code) => {
     expect(codesOf(text)).toEqual([code]);
@@ -36,6 +45,11 @@ describe('the more specific frame wins', () => {
       '4.4.316',
     ]);
   });
+  test('a TLS negotiation that fails is 4.4.317, however the connection ends', () => {
+    expect(codesOf('SSL_connect error to smtp.contoso.com[192.0.2.41]:25: lost connection')).toEqual([
+      '4.4.317',
+    ]);
+  });
 });
 
 describe('when unsure, no code', () => {
@@ -48,6 +62,11 @@ describe('when unsure, no code', () => {
     ['a certificate alone', 'we renewed the certificate yesterday', []],
     ['a cause the user rules out', 'our DNS is fine, the server just doesn’t answer', ['4.4.315']],
     ['a cause called no issue', 'not a certificate issue, the server refuses the connection', ['4.4.316']],
+    [
+      'a connector that points to an old address is still a timeout',
+      'the connector points to the old IP',
+      ['4.4.315'],
+    ],
   ])('%s', (_name, text, codes) => {
     expect(codesOf(text)).toEqual(codes);
   });
