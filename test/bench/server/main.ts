@@ -14,7 +14,7 @@ import { type ServerProcess, type StandInsProcess, startStandInsProcess } from '
 import { measure } from './comparison';
 import { ENDPOINTS } from './endpoints';
 import { comparisonReport, type EndpointFigures, type StateFigures, soakReport, stateReport } from './report';
-import { countProblems, startServer } from './servers';
+import { countProblems, type Role, startServer } from './servers';
 import { soak } from './soak';
 import { stageReport } from './stageReport';
 import { type BenchState, prepareState } from './states';
@@ -29,6 +29,7 @@ async function compareServers(
 ) {
   const servers: ServerProcess[] = [];
   const figures: EndpointFigures[] = [];
+  const serverNames = new Map<Role, string>();
   try {
     const echo = await startServer('echo', standIns, workDir, args.cpuProfile);
     servers.push(echo);
@@ -38,6 +39,13 @@ async function compareServers(
     servers.push(answerOnly);
     const ours = await startServer('ours', standIns, workDir, args.cpuProfile, false, state);
     servers.push(ours);
+    for (const [role, server] of [
+      ['echo', echo],
+      ['fixedAnswer', fixedAnswer],
+      ['answerOnly', answerOnly],
+      ['ours', ours],
+    ] as const)
+      serverNames.set(role, server.name);
     for (const endpoint of ENDPOINTS) {
       if (args.only && endpoint.name !== args.only) continue;
       say(`${endpoint.path}: echo bot…`);
@@ -72,7 +80,7 @@ async function compareServers(
   // The servers write their profiles as they exit; the figures stay beside them for a closer look.
   if (args.cpuProfile) {
     writeFileSync(join(workDir, 'figures.json'), JSON.stringify(figures, null, 2));
-    process.stdout.write(`${stageReport(workDir, figures)}\n`);
+    process.stdout.write(`${stageReport(workDir, figures, serverNames)}\n`);
   }
 }
 

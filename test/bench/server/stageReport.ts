@@ -16,9 +16,9 @@ const BOTS: readonly [Role, string][] = [
   ['ours', 'ours'],
 ];
 
-/** The profile a server wrote into its folder (`--cpu-prof-dir`), if it wrote one. */
-function readProfile(workDir: string, role: Role): CpuProfile | undefined {
-  const folder = join(workDir, `${role}-profile`);
+/** The profile a server wrote into its folder (`--cpu-prof-dir`, named after the server), if it wrote one. */
+function readProfile(workDir: string, serverName: string): CpuProfile | undefined {
+  const folder = join(workDir, `${serverName}-profile`);
   let files: string[];
   try {
     files = readdirSync(folder).filter((file) => file.endsWith('.cpuprofile'));
@@ -43,8 +43,13 @@ function perRequest(
   return ((m.cpuMicrosPerRequest * micros) / result.totalMicros).toFixed(0);
 }
 
-export function stageReport(workDir: string, figures: readonly EndpointFigures[]): string {
-  const profiles = new Map(BOTS.map(([role]) => [role, readProfile(workDir, role)]));
+/** `serverNames`: each role's server as it was started (ours is named after its state backend). */
+export function stageReport(
+  workDir: string,
+  figures: readonly EndpointFigures[],
+  serverNames: ReadonlyMap<Role, string>,
+): string {
+  const profiles = new Map(BOTS.map(([role]) => [role, readProfile(workDir, serverNames.get(role) ?? role)]));
   const lines = [
     "CPU µs per request by stage: the CPU time measured, shared out as each server's profile shows it (measured runs only):",
   ];
