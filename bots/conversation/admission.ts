@@ -18,9 +18,10 @@ export class Admissions {
   async admit(kind: RateLimitKind, sender: Sender): Promise<Admission> {
     const { channel, user, conversation } = sender;
     const limits = this.limits[kind];
-    const allowed =
-      (await this.store.take(`${kind}:u:${channel}:${user}`, limits.user)) &&
-      (await this.store.take(`${kind}:c:${channel}:${conversation}`, limits.conversation));
+    const allowed = await this.store.takeEach([
+      { key: `${kind}:u:${channel}:${user}`, limit: limits.user },
+      { key: `${kind}:c:${channel}:${conversation}`, limit: limits.conversation },
+    ]);
     if (allowed) return 'allow';
     const told = !(await this.store.firstSeen(
       'notice',

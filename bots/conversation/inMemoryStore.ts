@@ -29,6 +29,7 @@ export function createInMemoryStore(now: () => number = Date.now): ConversationS
       return true;
     },
     take: async (key, limit) => buckets.take(key, limit),
+    takeEach: async (takes) => takes.every(({ key, limit }) => buckets.take(key, limit)),
     async close() {},
   };
 }

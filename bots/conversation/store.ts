@@ -38,6 +38,11 @@ export interface ConversationStore {
   firstSeen(space: SeenSpace, key: string, ttlMs: number): Promise<boolean>;
   /** Takes one token from the bucket `key` (sized by `limit`); false when it has none. Atomic. */
   take(key: string, limit: RateLimit): Promise<boolean>;
+  /**
+   * Takes one token from each bucket in turn, stopping at the first that has none (those before it
+   * keep theirs taken); true when every bucket gave one. A store may do it in one write.
+   */
+  takeEach(buckets: readonly { key: string; limit: RateLimit }[]): Promise<boolean>;
   /** Releases the store's resources; the last call on it. */
   close(): Promise<void>;
 }

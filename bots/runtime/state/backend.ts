@@ -3,7 +3,7 @@
  * the encryption or the fallback when the backend fails, which the store adds once for all three
  * (store.ts). A backend may throw on any fault; the store decides what that means.
  */
-import type { RateLimit, StateBackendName } from './types';
+import type { BucketTake, StateBackendName } from './types';
 
 export interface StoredText {
   readonly text: string;
@@ -25,7 +25,8 @@ export interface Backend {
   removeByPrefix(prefix: string): Promise<void>;
   /** Records `key` for `ttlMs` unless a live record exists; true when this call recorded it. */
   claim(space: string, key: string, ttlMs: number): Promise<boolean>;
-  take(key: string, limit: RateLimit): Promise<boolean>;
+  /** The store's `takeEach`: each take atomic, all of them in one transaction where the backend has them. */
+  takeEach(buckets: readonly BucketTake[]): Promise<boolean>;
   status(): BackendStatus;
   close(): Promise<void>;
 }

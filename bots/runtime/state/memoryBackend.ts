@@ -6,7 +6,7 @@
  */
 import type { Backend, BackendStatus, StoredText } from './backend';
 import { type BucketState, takeToken } from './tokenBucket';
-import type { Clock, RateLimit } from './types';
+import type { BucketTake, Clock, RateLimit } from './types';
 
 interface Timed<V> {
   /** The caller's key, for deleting by prefix. */
@@ -116,7 +116,11 @@ export class MemoryBackend implements Backend {
     return true;
   }
 
-  async take(key: string, limit: RateLimit): Promise<boolean> {
+  async takeEach(buckets: readonly BucketTake[]): Promise<boolean> {
+    return buckets.every(({ key, limit }) => this.takeOne(key, limit));
+  }
+
+  private takeOne(key: string, limit: RateLimit): boolean {
     const now = this.now();
     const outcome = takeToken(limit, this.buckets.get(key, now)?.value, now);
     if (outcome.taken) this.buckets.set(key, key, outcome.state, now + outcome.ttlMs, now);

@@ -14,7 +14,7 @@ import type { Backend, BackendStatus, StoredText } from './backend';
 import { describeFault } from './errors';
 import { escapeKey } from './keys';
 import { TAKE_SCRIPT } from './redisScripts';
-import type { RateLimit } from './types';
+import type { BucketTake } from './types';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -154,8 +154,12 @@ export class RedisBackend implements Backend {
     return (await this.run(this.client.set(valueKey(space, key), 'true', 'PX', ttlMs, 'NX'))) === 'OK';
   }
 
-  async take(key: string, limit: RateLimit): Promise<boolean> {
-    return (await this.run(this.client.mailflowTake(bucketKey(key), limit.burst, limit.perSecond))) === 1;
+  async takeEach(buckets: readonly BucketTake[]): Promise<boolean> {
+    for (const { key, limit } of buckets) {
+      const taken = await this.run(this.client.mailflowTake(bucketKey(key), limit.burst, limit.perSecond));
+      if (taken !== 1) return false;
+    }
+    return true;
   }
 
   status(): BackendStatus {

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import type { Backend, BackendStatus, StoredText } from './backend';
 import { describeFault, STATE_ERROR_CODES, StateError } from './errors';
 import { type BucketState, takeToken } from './tokenBucket';
-import type { Clock, RateLimit } from './types';
+import type { BucketTake, Clock } from './types';
 
 /** Marks the file as this bot's (`PRAGMA application_id`), so that another program's database is refused. */
 const APPLICATION_ID = 0x4d464c57; // "MFLW"
@@ -170,7 +170,7 @@ function prepareStatements(db: Database.Database) {
 export class SqliteBackend implements Backend {
   readonly name = 'sqlite';
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly takeAtomically: (key: string, limit: RateLimit, now: number) => boolean;
+  private readonly takeAtomically: (buckets: readonly BucketTake[], now: number) => boolean;
   private readonly sweepTimer: NodeJS.Timeout;
   private sweeping = false;
   private readonly now: Clock;
@@ -194,18 +194,21 @@ export class SqliteBackend implements Backend {
     this.now = options.now ?? Date.now;
     // BEGIN IMMEDIATE takes the write lock before reading, so two processes never decide on the same
     // tokens (a deferred transaction would fail with SQLITE_BUSY when upgrading to write).
-    const take = db.transaction((key: string, limit: RateLimit, now: number): boolean => {
-      const outcome = takeToken(limit, this.readBucket(key, now), now);
-      if (outcome.taken)
+    // A message's buckets share one transaction: each commit costs a handful of file writes and locks.
+    const take = db.transaction((buckets: readonly BucketTake[], now: number): boolean => {
+      for (const { key, limit } of buckets) {
+        const outcome = takeToken(limit, this.readBucket(key, now), now);
+        if (!outcome.taken) return false;
         this.statements.writeBucket.run(
           key,
           outcome.state.tokens,
           outcome.state.updatedAt,
           now + outcome.ttlMs,
         );
-      return outcome.taken;
+      }
+      return true;
     });
-    this.takeAtomically = (key, limit, now) => take.immediate(key, limit, now);
+    this.takeAtomically = (buckets, now) => take.immediate(buckets, now);
     this.sweepTimer = setInterval(() => void this.sweepExpired(), SWEEP_EVERY_MS).unref();
   }
 
@@ -245,8 +248,8 @@ export class SqliteBackend implements Backend {
     return this.statements.claim.run(key, space, now + ttlMs, now).changes === 1;
   }
 
-  async take(key: string, limit: RateLimit): Promise<boolean> {
-    return this.takeAtomically(key, limit, this.now());
+  async takeEach(buckets: readonly BucketTake[]): Promise<boolean> {
+    return this.takeAtomically(buckets, this.now());
   }
 
   /**

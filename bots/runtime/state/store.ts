@@ -13,6 +13,7 @@ import { checkKey, checkLimit, checkSpace, checkTtl, serialize } from './keys';
 import { MemoryBackend } from './memoryBackend';
 import type { Sealer } from './sealing';
 import type {
+  BucketTake,
   Clock,
   InstallationStore,
   RateLimit,
@@ -121,14 +122,20 @@ export class ResilientStateStore implements StateStore {
     );
   }
 
-  async take(key: string, limit: RateLimit): Promise<boolean> {
-    checkKey(key);
-    checkLimit(limit);
+  take(key: string, limit: RateLimit): Promise<boolean> {
+    return this.takeEach([{ key, limit }]);
+  }
+
+  async takeEach(buckets: readonly BucketTake[]): Promise<boolean> {
+    for (const { key, limit } of buckets) {
+      checkKey(key);
+      checkLimit(limit);
+    }
     return this.bestEffort(
       'write',
       'take',
-      (backend) => backend.take(key, limit),
-      () => this.local.take(key, limit),
+      (backend) => backend.takeEach(buckets),
+      () => this.local.takeEach(buckets),
     );
   }
 

@@ -20,6 +20,12 @@ export interface RateLimit {
   readonly perSecond: number;
 }
 
+/** One bucket to take a token from: its key and its size. */
+export interface BucketTake {
+  readonly key: string;
+  readonly limit: RateLimit;
+}
+
 export type StateBackendName = 'memory' | 'sqlite' | 'redis';
 
 /**
@@ -89,6 +95,13 @@ export interface StateStore {
    * every process on the same backend; while it is unreachable, the limit holds per process.
    */
   take(key: string, limit: RateLimit): Promise<boolean>;
+
+  /**
+   * Takes one token from each bucket in turn and stops at the first that has none, as separate
+   * takes would (the buckets before it keep their token taken); true when every bucket gave one.
+   * One write on SQLite (a message's user and conversation buckets in one transaction).
+   */
+  takeEach(buckets: readonly BucketTake[]): Promise<boolean>;
 
   /**
    * Removes every entry of every space, and every bucket, whose key starts with `prefix` (a Slack

@@ -66,5 +66,15 @@ export function conversationStoreContract(name: string, create: StoreFactory): v
       expect(await store.take('message:u:teams:alex', limit)).toBe(true);
       expect(await store.take('message:u:teams:alex', limit)).toBe(false);
     });
+
+    test('takes from several buckets in turn, stopping at the first that has none', async () => {
+      const limit = { burst: 1, perSecond: 1 };
+      const user = { key: 'message:u:teams:lee', limit };
+      const conversation = { key: 'message:c:teams:19:room', limit };
+      expect(await store.takeEach([user, conversation])).toBe(true);
+      expect(await store.takeEach([conversation, { key: 'message:u:teams:ana', limit }])).toBe(false);
+      // Ana's bucket was not reached, so it still has its token.
+      expect(await store.take('message:u:teams:ana', limit)).toBe(true);
+    });
   });
 }

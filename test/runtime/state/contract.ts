@@ -115,6 +115,33 @@ export function stateContract(
       expect(await takeMany(store, `${ws}U1`, limit, 2)).toEqual([true, false]);
     });
 
+    test('takeEach takes from each bucket in turn and stops at the first that has none', async () => {
+      const ws = newWorkspace();
+      // Slow refills: nothing comes back while the test runs.
+      const one = { burst: 1, perSecond: 0.01 };
+      const two = { burst: 2, perSecond: 0.01 };
+      const user = `message:u:${ws}U1`;
+      const conversation = `message:c:${ws}C1`;
+      const both = () =>
+        store.takeEach([
+          { key: conversation, limit: one },
+          { key: user, limit: two },
+        ]);
+      expect(await both()).toBe(true);
+      // The conversation is empty now: the user's bucket is not touched.
+      expect(await both()).toBe(false);
+      expect(await takeMany(store, user, two, 2)).toEqual([true, false]);
+      // A refusal by the second bucket leaves the first one's token taken, as separate takes would.
+      const other = `message:u:${ws}U2`;
+      expect(
+        await store.takeEach([
+          { key: other, limit: two },
+          { key: user, limit: two },
+        ]),
+      ).toBe(false);
+      expect(await takeMany(store, other, two, 2)).toEqual([true, false]);
+    });
+
     test("the product's limits: 10 for a user in a burst, 30 for a conversation", async () => {
       const ws = newWorkspace();
       expect(await takeMany(store, `message:u:${ws}U0`, PER_USER, 12)).toEqual([

@@ -19,7 +19,7 @@ test('memory stays bounded: past the limit the oldest writes go first', async ()
   const backend = new MemoryBackend({ maxEntries: 100 });
   for (let i = 0; i < 1_000; i++) {
     await backend.write('languageChoice', `slack:T1:U${i}`, '"pl"', 60_000);
-    await backend.take(`message:u:slack:T1:U${i}`, { burst: 10, perSecond: 0.5 });
+    await backend.takeEach([{ key: `message:u:slack:T1:U${i}`, limit: { burst: 10, perSecond: 0.5 } }]);
   }
   expect(backend.size).toBe(200);
   expect(await backend.read('languageChoice', 'slack:T1:U0')).toBeUndefined();

@@ -244,7 +244,7 @@ test('expired rows are swept in batches; live ones stay', async () => {
   const file = join(newFolder(), 'state.db');
   const backend = SqliteBackend.open({ file, logger: captureLogger().logger });
   for (let i = 0; i < 1_234; i++) await backend.write('delivery', `Ev${i}`, 'true', 1);
-  await backend.take('message:u:slack:T1:U1', { burst: 2, perSecond: 1_000 });
+  await backend.takeEach([{ key: 'message:u:slack:T1:U1', limit: { burst: 2, perSecond: 1_000 } }]);
   for (let i = 0; i < 10; i++) await backend.write('languageChoice', `slack:T1:U${i}`, '"pl"', 60_000);
   await sleep(20);
   expect(await backend.sweepExpired()).toBe(1_235);
