@@ -62,17 +62,26 @@ function openFolds(o: unknown, f: unknown): Set<FoldId> | undefined {
   return undefined;
 }
 
-/** The state, or `undefined` for anything that isn't a state this bot wrote. */
-export function decodeCardState(value: string | undefined): CardState | undefined {
-  if (!value || value.length > 2000) return undefined;
+/** Longest button value read back: Slack's own limit, so anything longer was not written by us. */
+const MAX_VALUE_LENGTH = 2000;
+
+/** A button value's JSON object, bounded before parsing; `undefined` for anything else. */
+function parseButtonObject(value: string | undefined): Record<string, unknown> | undefined {
+  if (!value || value.length > MAX_VALUE_LENGTH) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const { r, l, o, f } = parsed as Record<string, unknown>;
+  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+}
+
+/** The state, or `undefined` for anything that isn't a state this bot wrote. */
+export function decodeCardState(value: string | undefined): CardState | undefined {
+  const parsed = parseButtonObject(value);
+  if (!parsed) return undefined;
+  const { r, l, o, f } = parsed;
   const request = parseAnswerRequest(r);
   const open = openFolds(o, f);
   if (!request || !isLocale(l) || !open) return undefined;
@@ -96,15 +105,9 @@ export const encodeCheckButton = (state: CheckButtonState): string =>
  * here: the conversation layer checks that it names a server before anything runs.
  */
 export function decodeCheckButton(value: string | undefined): CheckButtonState | undefined {
-  if (!value || value.length > 2000) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const { h, l } = parsed as Record<string, unknown>;
+  const parsed = parseButtonObject(value);
+  if (!parsed) return undefined;
+  const { h, l } = parsed;
   return typeof h === 'string' && h.length <= MAX_HOST_LENGTH && isLocale(l)
     ? { host: h, locale: l }
     : undefined;
