@@ -3,17 +3,21 @@
  * both channels, says so in its log, and /readyz stays 200 while it reports the store as degraded (a
  * 503 would take every replica out at once); once Redis is back, the store works again by itself.
  */
-import { ask } from '../../core';
 import { type RedisServer, startRedisServer } from '../support/redisServer';
 import { ALEX, personalMessage } from '../teams/support/activities';
-import { type Bot, type FarEnds, startBot, startFarEnds, titleOfSlack } from './support/statefulBots';
+import {
+  type Bot,
+  expectedTitle,
+  type FarEnds,
+  startBot,
+  startFarEnds,
+  titleOfSlack,
+} from './support/statefulBots';
 
 jest.setTimeout(60_000);
 
 /** ioredis retries every 2 s at most; a loaded machine may take a few more to reconnect. */
 const RECOVERY_BUDGET_MS = 20_000;
-
-const titleOf = (question: string) => ask(question).answer.title;
 
 let redis: RedisServer | undefined;
 let farEnds: FarEnds;
@@ -33,7 +37,7 @@ afterAll(async () => {
 
 /** Answers on both channels: a Slack command's ack, and a Teams reply at the connector. */
 async function answersBothChannels(running: Bot, code: string): Promise<void> {
-  expect(titleOfSlack(await running.command('UOPS', code))).toBe(titleOf(code));
+  expect(titleOfSlack(await running.command('UOPS', code))).toBe(expectedTitle(code));
   const before = farEnds.connector.calls.length;
   expect(
     await running.teams(
@@ -41,7 +45,7 @@ async function answersBothChannels(running: Bot, code: string): Promise<void> {
     ),
   ).toBe(200);
   expect(farEnds.connector.calls.slice(before)[0]?.body.attachments?.[0]?.content.body[0].text).toBe(
-    titleOf(code),
+    expectedTitle(code),
   );
 }
 

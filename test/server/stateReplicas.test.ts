@@ -7,11 +7,12 @@
  */
 
 import { RATE_LIMITS } from '../../bots/conversation/limits';
-import { ask, rateLimitedText } from '../../core';
+import { rateLimitedText } from '../../core';
 import { type RedisServer, startRedisServer } from '../support/redisServer';
 import { ALEX, MEGAN, personalMessage } from '../teams/support/activities';
 import {
   type Bot,
+  expectedTitle,
   type FarEnds,
   mentionEvent,
   newEventId,
@@ -22,9 +23,6 @@ import {
 } from './support/statefulBots';
 
 jest.setTimeout(60_000);
-
-const titleOf = (question: string, options: Parameters<typeof ask>[1] = {}) =>
-  ask(question, options).answer.title;
 
 let redis: RedisServer | undefined;
 let farEnds: FarEnds;
@@ -83,7 +81,7 @@ test('a Slack retry delivered to the other replica is answered exactly once', as
   const post = mentionEvent('URETRY', 'what does 4.4.318 mean?');
   const eventId = newEventId();
   expect(await one.event(post, eventId)).toBe(200);
-  expect(titleOfSlack(await postIn(String(post.ts), 1))).toBe(titleOf('4.4.318'));
+  expect(titleOfSlack(await postIn(String(post.ts), 1))).toBe(expectedTitle('4.4.318'));
 
   expect(await other.event(post, eventId, 1)).toBe(200);
   await logged(
@@ -94,29 +92,29 @@ test('a Slack retry delivered to the other replica is answered exactly once', as
 });
 
 test('a language chosen on one replica is used by the other', async () => {
-  expect(titleOfSlack(await one.command('UOLA', 'lang es'))).toBe(titleOf('lang es'));
+  expect(titleOfSlack(await one.command('UOLA', 'lang es'))).toBe(expectedTitle('lang es'));
   expect(titleOfSlack(await other.command('UOLA', '4.4.316'))).toBe(
-    titleOf('4.4.316', { chosenLocale: 'es' }),
+    expectedTitle('4.4.316', { chosenLocale: 'es' }),
   );
-  expect(titleOf('4.4.316', { chosenLocale: 'es' })).not.toBe(titleOf('4.4.316'));
+  expect(expectedTitle('4.4.316', { chosenLocale: 'es' })).not.toBe(expectedTitle('4.4.316'));
 
   expect(await one.teams(teams(ALEX, 'lang it'))).toBe(200);
   expect(await other.teams(teams(ALEX, '4.4.315'))).toBe(200);
-  expect(lastTeamsTitle()).toBe(titleOf('4.4.315', { chosenLocale: 'it' }));
+  expect(lastTeamsTitle()).toBe(expectedTitle('4.4.315', { chosenLocale: 'it' }));
 });
 
 test('a follow-up asked on the other replica is about the answer given on the first', async () => {
   const post = mentionEvent('USAM', 'what does 4.4.317 mean?');
   expect(await one.event(post, newEventId())).toBe(200);
-  expect(titleOfSlack(await postIn(String(post.ts), 1))).toBe(titleOf('4.4.317'));
+  expect(titleOfSlack(await postIn(String(post.ts), 1))).toBe(expectedTitle('4.4.317'));
   expect(await other.event(mentionEvent('USAM', 'how do I fix it?', String(post.ts)), newEventId())).toBe(
     200,
   );
-  expect(titleOfSlack(await postIn(String(post.ts), 2))).toBe(titleOf('how do I fix 4.4.317?'));
+  expect(titleOfSlack(await postIn(String(post.ts), 2))).toBe(expectedTitle('how do I fix 4.4.317?'));
 
   expect(await one.teams(teams(MEGAN, '4.7.320'))).toBe(200);
   expect(await other.teams(teams(MEGAN, 'how do I fix it?'))).toBe(200);
-  expect(lastTeamsTitle()).toBe(titleOf('how do I fix 4.7.320?'));
+  expect(lastTeamsTitle()).toBe(expectedTitle('how do I fix 4.7.320?'));
 });
 
 test('a user’s burst is one limit across both replicas, with one notice for the run of refusals', async () => {

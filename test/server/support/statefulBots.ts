@@ -6,6 +6,7 @@
  * again on the same file is a restart.
  */
 import { randomUUID } from 'node:crypto';
+import { ask } from '../../../core';
 import { type ServerChild, startServerChild } from '../../security/support/serverProcess';
 import { BOT_USER_ID, SlackStandIn } from '../../slack/support/slackStandIn';
 import { signedHeaders } from '../../support/slackSigning';
@@ -23,6 +24,10 @@ export interface SlackMessage {
 
 export const titleOfSlack = (message: SlackMessage | undefined): string | undefined =>
   message?.blocks?.find((block) => block.type === 'header')?.text?.text;
+
+/** The title the core gives `question`: what a bot's answer to it must carry. */
+export const expectedTitle = (question: string, options: Parameters<typeof ask>[1] = {}): string =>
+  ask(question, options).answer.title;
 
 export interface FarEnds {
   readonly slack: SlackStandIn;
