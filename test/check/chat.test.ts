@@ -6,7 +6,7 @@
  */
 
 import { SLACK_LIMITS } from '../../bots/slack/blocks/limits';
-import { mention } from '../slack/support/slackServer';
+import { click, mention } from '../slack/support/slackServer';
 import { cardIssues } from '../support/adaptiveCards';
 import { cardSubmit, channelMention, personalMessage, TENANT } from '../teams/support/activities';
 import type { ConnectorCall } from '../teams/support/connectorStandIn';
@@ -165,26 +165,18 @@ describe('a healthy server', () => {
     const actions = blocks.find((block) => block.type === 'actions');
     const button = actions?.elements?.find((element) => element.action_id === 'mailflow_check');
     expect(button).toMatchObject({ text: { text: 'Check the server' } });
-    const status = await chat.slackClick({
-      type: 'block_actions',
-      user: { id: 'U3', username: 'u3', team_id: 'T1' },
-      api_app_id: 'A1',
-      trigger_id: '1.2.3',
-      team: { id: 'T1', domain: 'contoso' },
-      container: { type: 'message', message_ts: '1700000999.000100', channel_id: 'C1', is_ephemeral: false },
-      channel: { id: 'C1', name: 'mail-ops' },
-      message: { type: 'message', ts: '1700000999.000100', thread_ts: event.ts, text: '' },
-      response_url: chat.slack.responseUrl('click-check'),
-      actions: [
-        {
-          type: 'button',
-          action_id: 'mailflow_check',
-          block_id: actions?.block_id,
-          action_ts: '1700001000.000001',
-          value: button?.value,
-        },
-      ],
-    });
+    const status = await chat.slackClick(
+      click({
+        user: 'U3',
+        actionId: 'mailflow_check',
+        blocks,
+        ephemeral: false,
+        responseId: 'click-check',
+        standIn: chat.slack,
+        messageTs: '1700000999.000100',
+        threadTs: event.ts,
+      }),
+    );
     expect(status).toBe(200);
     const progress = await chat.slack.waitFor(
       'chat.postMessage',
@@ -203,25 +195,17 @@ describe('a healthy server', () => {
     const actions = blocks.find((block) => block.type === 'actions');
     const button = actions?.elements?.find((element) => element.action_id === 'mailflow_check');
     expect(button).toBeDefined();
-    await chat.slackClick({
-      type: 'block_actions',
-      user: { id: 'U4', username: 'u4', team_id: 'T1' },
-      api_app_id: 'A1',
-      trigger_id: '1.2.3',
-      team: { id: 'T1', domain: 'contoso' },
-      container: { type: 'message', message_ts: '1700000998.000100', channel_id: 'C1', is_ephemeral: true },
-      channel: { id: 'C1', name: 'mail-ops' },
-      response_url: chat.slack.responseUrl('click-private'),
-      actions: [
-        {
-          type: 'button',
-          action_id: 'mailflow_check',
-          block_id: actions?.block_id,
-          action_ts: '1700001000.000002',
-          value: button?.value,
-        },
-      ],
-    });
+    await chat.slackClick(
+      click({
+        user: 'U4',
+        actionId: 'mailflow_check',
+        blocks,
+        ephemeral: true,
+        responseId: 'click-private',
+        standIn: chat.slack,
+        messageTs: '1700000998.000100',
+      }),
+    );
     const progress = await chat.slack.waitFor(
       'response_url',
       (call) => call.responseId === 'click-private' && call.body.text === `Checking ${HOST}…`,

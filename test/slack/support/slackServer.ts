@@ -173,6 +173,8 @@ export function click(options: {
   messageTs?: string;
   selected?: string;
   channel?: string;
+  /** The thread the clicked message is in, where it is a reply. */
+  threadTs?: string;
 }): Record<string, unknown> {
   const actionsBlock = (options.blocks as { type: string; block_id?: string; elements?: unknown[] }[]).find(
     (block) => block.type === 'actions',
@@ -192,7 +194,16 @@ export function click(options: {
     team: { id: 'T1', domain: 'contoso' },
     container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: options.ephemeral },
     channel: { id: channel, name: 'mail-ops' },
-    ...(options.ephemeral ? {} : { message: { type: 'message', ts, text: '' } }),
+    ...(options.ephemeral
+      ? {}
+      : {
+          message: {
+            type: 'message',
+            ts,
+            ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+            text: '',
+          },
+        }),
     response_url: options.standIn.responseUrl(options.responseId),
     actions: [
       {
