@@ -3,7 +3,8 @@
  * single machine needs nothing else. Several processes may open the same file: every operation is
  * one statement or one `BEGIN IMMEDIATE` transaction, and WAL mode lets readers run beside the
  * writer. better-sqlite3 is synchronous; each operation is a few microseconds of prepared
- * statement, well inside a message's budget.
+ * statement, well inside a message's budget, and the writes of the requests in flight share one
+ * commit ({@link GroupCommit}).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -11,6 +12,7 @@ import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { Backend, BackendStatus, StoredText } from './backend';
 import { describeFault, STATE_ERROR_CODES, StateError } from './errors';
+import { GroupCommit } from './groupCommit';
 import { type BucketState, takeToken } from './tokenBucket';
 import type { BucketTake, Clock } from './types';
 
@@ -171,6 +173,7 @@ export class SqliteBackend implements Backend {
   readonly name = 'sqlite';
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly takeAtomically: (buckets: readonly BucketTake[], now: number) => boolean;
+  private readonly writes: GroupCommit;
   private readonly sweepTimer: NodeJS.Timeout;
   private sweeping = false;
   private readonly now: Clock;
@@ -209,6 +212,8 @@ export class SqliteBackend implements Backend {
       return true;
     });
     this.takeAtomically = (buckets, now) => take.immediate(buckets, now);
+    const together = db.transaction((writes: () => void) => writes());
+    this.writes = new GroupCommit((writes) => together.immediate(writes));
     this.sweepTimer = setInterval(() => void this.sweepExpired(), SWEEP_EVERY_MS).unref();
   }
 
@@ -223,33 +228,40 @@ export class SqliteBackend implements Backend {
   }
 
   async write(space: string, key: string, text: string, ttlMs: number): Promise<void> {
-    this.statements.write.run(key, space, text, this.now() + ttlMs);
+    await this.writes.run(() => this.statements.write.run(key, space, text, this.now() + ttlMs));
   }
 
   async extend(space: string, key: string, ttlMs: number): Promise<void> {
-    const now = this.now();
-    this.statements.extend.run(now + ttlMs, key, space, now);
+    await this.writes.run(() => {
+      const now = this.now();
+      this.statements.extend.run(now + ttlMs, key, space, now);
+    });
   }
 
+  /** After the writes asked for before it, which would otherwise bring the entry back. */
   async remove(space: string, key: string): Promise<void> {
+    this.writes.commit();
     this.statements.remove.run(key, space);
   }
 
   /** In batches, like the sweep: a large workspace's uninstall does not stall every other message. */
   async removeByPrefix(prefix: string): Promise<void> {
+    this.writes.commit();
     const pattern = `${globLiteral(prefix)}*`;
     for (const statement of [this.statements.removeByPrefix, this.statements.removeBucketsByPrefix]) {
       await this.inBatches(() => statement.run(pattern, BATCH).changes);
     }
   }
 
-  async claim(space: string, key: string, ttlMs: number): Promise<boolean> {
-    const now = this.now();
-    return this.statements.claim.run(key, space, now + ttlMs, now).changes === 1;
+  claim(space: string, key: string, ttlMs: number): Promise<boolean> {
+    return this.writes.run(() => {
+      const now = this.now();
+      return this.statements.claim.run(key, space, now + ttlMs, now).changes === 1;
+    });
   }
 
-  async takeEach(buckets: readonly BucketTake[]): Promise<boolean> {
-    return this.takeAtomically(buckets, this.now());
+  takeEach(buckets: readonly BucketTake[]): Promise<boolean> {
+    return this.writes.run(() => this.takeAtomically(buckets, this.now()));
   }
 
   /**
@@ -294,6 +306,7 @@ export class SqliteBackend implements Backend {
   async close(): Promise<void> {
     clearInterval(this.sweepTimer);
     if (!this.db.open) return;
+    this.writes.commit();
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     } catch (error) {

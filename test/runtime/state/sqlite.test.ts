@@ -98,6 +98,42 @@ test('what was stored is there after a restart, and a clean close leaves no WAL 
   await second.close();
 });
 
+test('writes asked for at once share a commit: the WAL grows by a few pages, not by pages for every write', async () => {
+  const file = join(newFolder(), 'state.db');
+  const { store } = await openAt(`sqlite:${file}`);
+  const ws = newWorkspace();
+  await store.set('languageChoice', `${ws}first`, 'es', 60_000);
+  const walBefore = statSync(`${file}-wal`).size;
+  const writes = 200;
+  const answers = await Promise.all([
+    ...Array.from({ length: writes }, (_, i) =>
+      store.set('lastAnswer', `${ws}C${i}`, { codes: ['4.4.316'] }, 60_000),
+    ),
+    ...Array.from({ length: 20 }, () => store.firstSeen('delivery', `${ws}Ev1`, 60_000)),
+    ...Array.from({ length: 20 }, () => store.take(`${ws}U1`, PER_USER)),
+  ]);
+  // Each caller still gets its own answer: one first sighting, the user's burst of ten.
+  expect(answers.slice(writes, writes + 20).filter(Boolean)).toHaveLength(1);
+  expect(answers.slice(writes + 20).filter(Boolean)).toHaveLength(PER_USER.burst);
+  // A commit appends every page it changed (4 KiB each) to the WAL: one commit for all of them stays
+  // within a few dozen pages, where a commit per write would append at least one page per write.
+  const pageFrame = 4096 + 24;
+  expect(statSync(`${file}-wal`).size - walBefore).toBeLessThan(40 * pageFrame);
+  expect(await store.get('lastAnswer', `${ws}C${writes - 1}`)).toEqual({ codes: ['4.4.316'] });
+  await store.close();
+});
+
+test('a delete asked for after a write is not overtaken by it', async () => {
+  const file = join(newFolder(), 'state.db');
+  const { store } = await openAt(`sqlite:${file}`);
+  const ws = newWorkspace();
+  const written = store.set('languageChoice', `${ws}U1`, 'pl', 60_000);
+  await store.delete('languageChoice', `${ws}U1`);
+  await written;
+  expect(await store.get('languageChoice', `${ws}U1`)).toBeUndefined();
+  await store.close();
+});
+
 test('an installation sealed with another key is not read, not deleted, and opens again with its key', async () => {
   const file = join(newFolder(), 'state.db');
   const team = { scope: 'team', teamId: 'T2' } as const;
