@@ -4,14 +4,19 @@
  * what a browser and Slack do against it: the install through GET /slack/install and the redirect,
  * then signed requests from a given workspace.
  */
-import { randomUUID } from 'node:crypto';
 import { Conversation } from '../../../bots/conversation/conversation';
 import { createLogger } from '../../../bots/runtime/logger';
 import { openStateStore, parseStateSettings, type StateStore } from '../../../bots/runtime/state';
 import { createBotServer } from '../../../bots/server/app';
 import { createSlackChannel } from '../../../bots/slack/channel';
 import { FAST_OUTBOUND_POLICY } from '../../support/fastOutboundPolicy';
-import { signedHeaders } from '../../support/slackSigning';
+import {
+  eventCallback,
+  interaction,
+  postToSlackEvents,
+  type SlackRequest,
+  slashCommand,
+} from './slackRequests';
 import { OAUTH_CLIENT, type SlackStandIn, type StandInWorkspace } from './slackStandIn';
 
 export const SIGNING_SECRET = 'oauth-test-signing-secret';
@@ -76,12 +81,7 @@ export async function startOAuthServer(
   const address = await server.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
-  const post = (body: string, contentType: string) =>
-    fetch(`${baseUrl}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': contentType, ...signedHeaders(body, SIGNING_SECRET) },
-      body,
-    });
+  const post = (request: SlackRequest) => postToSlackEvents(baseUrl, SIGNING_SECRET, request);
 
   return {
     baseUrl,
@@ -90,43 +90,19 @@ export async function startOAuthServer(
     async waitForLog(predicate) {
       while (!logs.some(predicate)) await new Promise((resolve) => setTimeout(resolve, 5));
     },
-    event: (teamId, event, eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 12)}`) =>
-      post(
-        JSON.stringify({
-          team_id: teamId,
-          api_app_id: 'A1',
-          event,
-          type: 'event_callback',
-          event_id: eventId,
-          event_time: Math.floor(Date.now() / 1000),
-          authorizations: [
-            { team_id: teamId, user_id: `U${teamId}BOT`, is_bot: true, is_enterprise_install: false },
-          ],
-        }),
-        'application/json',
-      ),
+    event: (teamId, event, eventId) =>
+      post(eventCallback({ teamId, botUserId: `U${teamId}BOT`, event, eventId })),
     command: (teamId, userId, text) =>
       post(
-        new URLSearchParams({
-          team_id: teamId,
-          team_domain: teamId.toLowerCase(),
-          channel_id: 'C1',
-          channel_name: 'mail-ops',
-          user_id: userId,
-          user_name: userId.toLowerCase(),
-          command: '/mailflow',
+        slashCommand({
+          teamId,
+          teamDomain: teamId.toLowerCase(),
+          userId,
           text,
-          api_app_id: 'A1',
-          response_url: `${baseUrl}/unused-response-url`,
-          trigger_id: '1.2.3',
-        }).toString(),
-        'application/x-www-form-urlencoded',
+          responseUrl: `${baseUrl}/unused-response-url`,
+        }),
       ),
-    action: (payload) =>
-      post(
-        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-        'application/x-www-form-urlencoded',
-      ),
+    action: (payload) => post(interaction(payload)),
     async close() {
       await server.close();
       await state.close();
