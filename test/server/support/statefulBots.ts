@@ -10,6 +10,7 @@ import { ask } from '../../../core';
 import { type ServerChild, startServerChild } from '../../security/support/serverProcess';
 import { BOT_USER_ID, SlackStandIn } from '../../slack/support/slackStandIn';
 import { signedHeaders } from '../../support/slackSigning';
+import { type Payload, type Person, personalMessage } from '../../teams/support/activities';
 import { type ConnectorStandIn, startConnectorStandIn } from '../../teams/support/connectorStandIn';
 
 const SIGNING_SECRET = 'stateful-bots-signing-secret';
@@ -32,6 +33,12 @@ export const expectedTitle = (question: string, options: Parameters<typeof ask>[
 export interface FarEnds {
   readonly slack: SlackStandIn;
   readonly connector: ConnectorStandIn;
+  /** Teams: `text` from `from` in a personal chat in English, for replies through the connector stand-in. */
+  teamsMessage(from: Person, text: string): Payload;
+  /** Teams: the title of the card in the reply that the connector received last. */
+  lastTeamsTitle(): string | undefined;
+  /** Slack: the bot's `nth` post (1 = the first) in the thread of `root`, once it is there. */
+  slackPostIn(root: string, nth: number): Promise<SlackMessage>;
   close(): Promise<void>;
 }
 
@@ -41,6 +48,12 @@ export async function startFarEnds(): Promise<FarEnds> {
   return {
     slack,
     connector,
+    teamsMessage: (from, text) => personalMessage(text, { serviceUrl: connector.url, from, locale: 'en-US' }),
+    lastTeamsTitle: () => connector.calls.at(-1)?.body.attachments?.[0]?.content.body[0].text,
+    async slackPostIn(root, nth) {
+      const call = await slack.waitFor('chat.postMessage', (posted) => posted.body.thread_ts === root, nth);
+      return call.body as SlackMessage;
+    },
     async close() {
       await slack.close();
       await connector.close();
