@@ -8,6 +8,7 @@
 
 import { RATE_LIMITS } from '../../bots/conversation/limits';
 import { rateLimitedText } from '../../core';
+import { newEventId } from '../slack/support/slackRequests';
 import { type RedisServer, startRedisServer } from '../support/redisServer';
 import { ALEX, MEGAN } from '../teams/support/activities';
 import {
@@ -15,7 +16,6 @@ import {
   expectedTitle,
   type FarEnds,
   mentionEvent,
-  newEventId,
   startBot,
   startFarEnds,
   titleOfSlack,

@@ -7,13 +7,13 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { newEventId } from '../slack/support/slackRequests';
 import { ALEX, MEGAN } from '../teams/support/activities';
 import {
   type Bot,
   expectedTitle,
   type FarEnds,
   mentionEvent,
-  newEventId,
   startBot,
   startFarEnds,
   titleOfSlack,

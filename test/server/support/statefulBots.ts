@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { ask } from '../../../core';
 import { type ServerChild, startServerChild } from '../../security/support/serverProcess';
+import { appMention } from '../../slack/support/slackRequests';
 import { BOT_USER_ID, SlackStandIn } from '../../slack/support/slackStandIn';
 import { signedHeaders } from '../../support/slackSigning';
 import { type Payload, type Person, personalMessage } from '../../teams/support/activities';
@@ -152,20 +153,6 @@ export async function startBot(
   };
 }
 
-let ts = 1_720_000_000;
 /** A mention of the bot in channel C1 (a new post, or a reply in `threadTs`'s thread). */
-export function mentionEvent(user: string, text: string, threadTs?: string): Record<string, unknown> {
-  ts += 1;
-  const own = `${ts}.000300`;
-  return {
-    type: 'app_mention',
-    user,
-    text: `<@${BOT_USER_ID}> ${text}`,
-    ts: own,
-    event_ts: own,
-    channel: 'C1',
-    ...(threadTs ? { thread_ts: threadTs } : {}),
-  };
-}
-
-export const newEventId = (): string => `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+export const mentionEvent = (user: string, text: string, threadTs?: string): Record<string, unknown> =>
+  appMention(BOT_USER_ID, text, user, threadTs ? { thread_ts: threadTs } : {});

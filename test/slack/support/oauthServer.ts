@@ -11,6 +11,7 @@ import { createBotServer } from '../../../bots/server/app';
 import { createSlackChannel } from '../../../bots/slack/channel';
 import { FAST_OUTBOUND_POLICY } from '../../support/fastOutboundPolicy';
 import {
+  appMention,
   eventCallback,
   interaction,
   postToSlackEvents,
@@ -23,10 +24,13 @@ export const SIGNING_SECRET = 'oauth-test-signing-secret';
 export const STATE_SECRET = 'oauth-test-state-secret';
 const ENCRYPTION_KEY = Buffer.alloc(32, 0x5a).toString('base64');
 
+/** The bot's user in the workspace `teamId`, which the stand-in's install of it names. */
+const botUserOf = (teamId: string): string => `U${teamId}BOT`;
+
 export const workspace = (teamId: string, teamName = `Team ${teamId}`): StandInWorkspace => ({
   teamId,
   teamName,
-  botUserId: `U${teamId}BOT`,
+  botUserId: botUserOf(teamId),
   botId: `B${teamId}BOT`,
 });
 
@@ -37,6 +41,8 @@ export interface OAuthTestServer {
   waitForLog(predicate: (line: Record<string, unknown>) => boolean): Promise<void>;
   /** A signed Events API request from `teamId`. */
   event(teamId: string, event: Record<string, unknown>, eventId?: string): Promise<Response>;
+  /** A signed mention of the bot by `userId` in channel C1 of `teamId`, a new message. */
+  mention(teamId: string, text: string, userId: string): Promise<Response>;
   /** A signed `/mailflow` command from `teamId`. */
   command(teamId: string, userId: string, text: string): Promise<Response>;
   /** A signed interactivity payload (a click), as it is. */
@@ -91,7 +97,15 @@ export async function startOAuthServer(
       while (!logs.some(predicate)) await new Promise((resolve) => setTimeout(resolve, 5));
     },
     event: (teamId, event, eventId) =>
-      post(eventCallback({ teamId, botUserId: `U${teamId}BOT`, event, eventId })),
+      post(eventCallback({ teamId, botUserId: botUserOf(teamId), event, eventId })),
+    mention: (teamId, text, userId) =>
+      post(
+        eventCallback({
+          teamId,
+          botUserId: botUserOf(teamId),
+          event: appMention(botUserOf(teamId), text, userId),
+        }),
+      ),
     command: (teamId, userId, text) =>
       post(
         slashCommand({
@@ -158,10 +172,3 @@ export async function install(
     options.acceptLanguage,
   );
 }
-
-let tsCounter = 1_720_000_000;
-export const mentionIn = (teamId: string, text: string, user: string, channel = 'C1') => {
-  tsCounter += 1;
-  const ts = `${tsCounter}.000300`;
-  return { type: 'app_mention', user, text: `<@U${teamId}BOT> ${text}`, ts, event_ts: ts, channel };
-};

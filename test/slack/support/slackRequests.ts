@@ -41,8 +41,34 @@ export function slashCommand(command: {
   return { body: body.toString(), contentType: FORM };
 }
 
+let tsCounter = 1_710_000_000;
+/** A fresh message timestamp, as Slack writes them. */
+export function messageTs(): string {
+  tsCounter += 1;
+  return `${tsCounter}.000200`;
+}
+
+/** An `app_mention` event: `user` mentions the bot user `botUserId` in channel C1, in a new message. */
+export function appMention(
+  botUserId: string,
+  text: string,
+  user: string,
+  extra: Record<string, unknown> = {},
+) {
+  const ts = messageTs();
+  return {
+    type: 'app_mention',
+    user,
+    text: `<@${botUserId}> ${text}`,
+    ts,
+    event_ts: ts,
+    channel: 'C1',
+    ...extra,
+  };
+}
+
 /** A fresh Events API delivery id: a retry of a delivery carries the same one. */
-export const newEventId = (): string => `Ev${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+export const newEventId = (): string => `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
 
 /** An Events API callback carrying `event` to the bot user `botUserId` of the workspace `teamId`. */
 export function eventCallback(callback: {

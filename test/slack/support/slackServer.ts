@@ -10,8 +10,10 @@ import { createBotServer } from '../../../bots/server/app';
 import { createSlackChannel } from '../../../bots/slack/channel';
 import { nowSeconds, slackSignature } from '../../support/slackSigning';
 import {
+  appMention,
   eventCallback,
   interaction,
+  messageTs,
   type PostOptions,
   postToSlackEvents,
   slashCommand,
@@ -103,25 +105,8 @@ export async function startSlackServer(options: SlackServerOptions = {}): Promis
   };
 }
 
-let tsCounter = 1_710_000_000;
-/** A fresh message timestamp, as Slack writes them. */
-export function messageTs(): string {
-  tsCounter += 1;
-  return `${tsCounter}.000200`;
-}
-
-export const mention = (text: string, user: string, extra: Record<string, unknown> = {}) => {
-  const ts = messageTs();
-  return {
-    type: 'app_mention',
-    user,
-    text: `<@${BOT_USER_ID}> ${text}`,
-    ts,
-    event_ts: ts,
-    channel: 'C1',
-    ...extra,
-  };
-};
+export const mention = (text: string, user: string, extra: Record<string, unknown> = {}) =>
+  appMention(BOT_USER_ID, text, user, extra);
 
 export const directMessage = (text: string, user: string, channel = 'D1') => {
   const ts = messageTs();
