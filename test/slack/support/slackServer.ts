@@ -41,6 +41,17 @@ export interface SlackTestServer {
   command(text: string, userId: string, responseId?: string, options?: PostOptions): Promise<Response>;
   event(event: Record<string, unknown>, eventId?: string, options?: PostOptions): Promise<Response>;
   action(payload: Record<string, unknown>): Promise<Response>;
+  /**
+   * A click by `user` on `actionId` in `blocks`, the private answer to their slash command (picking
+   * `selected`, in `channel` instead of C1); resolves with the ack and the id of the response_url the
+   * bot answers the click through.
+   */
+  clickPrivate(
+    user: string,
+    actionId: string,
+    blocks: unknown[],
+    more?: { selected?: string; channel?: string },
+  ): Promise<{ response: Response; responseId: string }>;
   close(): Promise<void>;
 }
 
@@ -68,6 +79,9 @@ export async function startSlackServer(options: SlackServerOptions = {}): Promis
 
   const post = (body: string, contentType: string, postOptions: PostOptions = {}) =>
     postToSlackEvents(baseUrl, SIGNING_SECRET, { body, contentType }, postOptions);
+
+  const action = (payload: Record<string, unknown>) =>
+    postToSlackEvents(baseUrl, SIGNING_SECRET, interaction(payload));
 
   return {
     baseUrl,
@@ -97,7 +111,14 @@ export async function startSlackServer(options: SlackServerOptions = {}): Promis
         eventCallback({ teamId: 'T1', botUserId: BOT_USER_ID, event, eventId }),
         postOptions,
       ),
-    action: (payload) => postToSlackEvents(baseUrl, SIGNING_SECRET, interaction(payload)),
+    action,
+    async clickPrivate(user, actionId, blocks, more = {}) {
+      const responseId = randomUUID();
+      const response = await action(
+        click({ user, actionId, blocks, ephemeral: true, responseId, standIn, ...more }),
+      );
+      return { response, responseId };
+    },
     async close() {
       await server.close();
       await standIn.close();
