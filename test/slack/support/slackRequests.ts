@@ -15,10 +15,11 @@ export interface SlackRequest {
 
 const FORM = 'application/x-www-form-urlencoded';
 
-/** `/mailflow TEXT` typed by `userId` in channel C1 of the workspace `teamId`. */
+/** `/mailflow TEXT` typed by `userId` in a channel (C1 unless given) of the workspace `teamId`. */
 export function slashCommand(command: {
   teamId: string;
   teamDomain: string;
+  channelId?: string;
   userId: string;
   text: string;
   /** Where the bot may answer later; Slack gives every command its own. */
@@ -28,7 +29,7 @@ export function slashCommand(command: {
     token: 'legacy-verification-token',
     team_id: command.teamId,
     team_domain: command.teamDomain,
-    channel_id: 'C1',
+    channel_id: command.channelId ?? 'C1',
     channel_name: 'mail-ops',
     user_id: command.userId,
     user_name: command.userId.toLowerCase(),
@@ -107,6 +108,8 @@ export interface PostOptions {
   unsigned?: boolean;
   /** Sign with this secret instead of the server's. */
   secret?: string;
+  /** Give up on the request after this long. */
+  timeoutMs?: number;
 }
 
 /** POSTs `request` to the server at `baseUrl`, signed with its `signingSecret` unless `options` say otherwise. */
@@ -123,5 +126,6 @@ export function postToSlackEvents(
     method: 'POST',
     headers: { 'content-type': request.contentType, ...signed, ...options.headers },
     body: request.body,
+    ...(options.timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(options.timeoutMs) }),
   });
 }
