@@ -8,6 +8,7 @@
 import { startChatServer } from '../check/support/chatServer';
 import { startDnsStandIn } from '../check/support/dnsStandIn';
 import { startSmtpStandIn } from '../check/support/smtpStandIns';
+import { standInCheckSettings } from '../check/support/standInSettings';
 import { createTestPki } from '../check/support/testCertificates';
 import { personalMessage } from '../teams/support/activities';
 
@@ -23,13 +24,9 @@ async function main(): Promise<void> {
   const pki = createTestPki();
   const dns = await startDnsStandIn(Object.fromEntries(names.map((name) => [name, { A: ['127.0.0.1'] }])));
   const mail = await startSmtpStandIn({ certificate: pki.trusted(names) });
-  const chat = await startChatServer({
-    CHECK_DNS_SERVERS: dns.server,
-    CHECK_PORT: String(mail.port),
-    CHECK_ALLOW_PRIVATE_ADDRESSES: 'true',
-    NODE_EXTRA_CA_CERTS: pki.caFile,
-    LOG_LEVEL: 'info',
-  });
+  const chat = await startChatServer(
+    standInCheckSettings({ dns, port: mail.port, pki }, { LOG_LEVEL: 'info' }),
+  );
   const slackProgress: number[] = [];
   const slackResult: number[] = [];
   const teamsProgress: number[] = [];

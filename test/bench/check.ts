@@ -10,6 +10,7 @@ import { parseCheckTarget } from '../../core';
 import { startDnsStandIn } from '../check/support/dnsStandIn';
 import { runCli } from '../check/support/runCli';
 import { BROKEN_SERVERS, startRawStandIn, startSmtpStandIn } from '../check/support/smtpStandIns';
+import { standInCheckSettings } from '../check/support/standInSettings';
 import { createTestPki } from '../check/support/testCertificates';
 
 const HOST = 'mail.contoso.test';
@@ -40,13 +41,10 @@ async function main(): Promise<void> {
   const cli = async (port: number, timeoutMs: number, rounds: number) => {
     const times: number[] = [];
     for (let round = 0; round < rounds; round++) {
-      const run = await runCli(['check', '--format', 'json', HOST], {
-        CHECK_DNS_SERVERS: dns.server,
-        CHECK_PORT: String(port),
-        CHECK_ALLOW_PRIVATE_ADDRESSES: 'true',
-        CHECK_TIMEOUT_MS: String(timeoutMs),
-        NODE_EXTRA_CA_CERTS: pki.caFile,
-      });
+      const run = await runCli(
+        ['check', '--format', 'json', HOST],
+        standInCheckSettings({ dns, port, pki }, { CHECK_TIMEOUT_MS: String(timeoutMs) }),
+      );
       const { code } = JSON.parse(run.stdout) as { code: string | null };
       if (round === 0) process.stdout.write(`  (code: ${code ?? 'none, every step passed'})\n`);
       times.push(run.ms);

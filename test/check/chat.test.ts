@@ -19,6 +19,7 @@ import {
   startRawStandIn,
   startSmtpStandIn,
 } from './support/smtpStandIns';
+import { standInCheckSettings } from './support/standInSettings';
 import { createTestPki, type TestPki } from './support/testCertificates';
 
 jest.setTimeout(30_000);
@@ -39,14 +40,8 @@ afterAll(async () => {
 });
 
 /** The settings of a server checking the stand-ins on loopback, on `port`. */
-const checkSettings = (port: number, more: Record<string, string> = {}) => ({
-  CHECK_DNS_SERVERS: dns.server,
-  CHECK_PORT: String(port),
-  CHECK_ALLOW_PRIVATE_ADDRESSES: 'true',
-  CHECK_TIMEOUT_MS: '5000',
-  NODE_EXTRA_CA_CERTS: pki.caFile,
-  ...more,
-});
+const checkSettings = (port: number, more: Record<string, string> = {}) =>
+  standInCheckSettings({ dns, port, pki }, { CHECK_TIMEOUT_MS: '5000', ...more });
 
 const posts = (chat: ChatServer) => chat.connector.calls.filter((call) => call.method === 'POST');
 /** The connector stand-in names each new activity `reply-N`, N counting the messages it took. */

@@ -8,6 +8,7 @@ import { ALEX, MEGAN, personalMessage, TENANT } from '../teams/support/activitie
 import { type ChatServer, startChatServer } from './support/chatServer';
 import { type DnsStandIn, startDnsStandIn } from './support/dnsStandIn';
 import { type MailStandIn, startSmtpStandIn } from './support/smtpStandIns';
+import { standInCheckSettings } from './support/standInSettings';
 
 jest.setTimeout(30_000);
 
@@ -24,12 +25,7 @@ afterAll(async () => {
   await Promise.all([dns.close(), mail.close()]);
 });
 
-const settings = (more: Record<string, string>) => ({
-  CHECK_DNS_SERVERS: dns.server,
-  CHECK_PORT: String(mail.port),
-  CHECK_ALLOW_PRIVATE_ADDRESSES: 'true',
-  ...more,
-});
+const settings = (more: Record<string, string>) => standInCheckSettings({ dns, port: mail.port }, more);
 
 /** The Teams reply to `text` in a personal chat: its text. */
 async function teamsReply(chat: ChatServer, text: string, locale = 'en-US', from = ALEX): Promise<string> {

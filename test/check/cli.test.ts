@@ -13,6 +13,7 @@ import {
   startRawStandIn,
   startSmtpStandIn,
 } from './support/smtpStandIns';
+import { standInCheckSettings } from './support/standInSettings';
 import { createTestPki, type TestPki } from './support/testCertificates';
 
 jest.setTimeout(20_000);
@@ -70,13 +71,7 @@ afterAll(async () => {
 
 /** Runs `mailflow check` with the stand-ins' settings; `port`: the mail server to reach. */
 function check(args: readonly string[], port: number, extra: Record<string, string> = {}): Promise<CliRun> {
-  return runCli(['check', ...args], {
-    CHECK_DNS_SERVERS: dns.server,
-    CHECK_PORT: String(port),
-    CHECK_ALLOW_PRIVATE_ADDRESSES: 'true',
-    NODE_EXTRA_CA_CERTS: pki.caFile,
-    ...extra,
-  });
+  return runCli(['check', ...args], standInCheckSettings({ dns, port, pki }, extra));
 }
 
 interface CheckObject {

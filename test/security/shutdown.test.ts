@@ -4,9 +4,9 @@
  * dropped without a log line. Now the server stays listening, not ready, while it drains, and every
  * acknowledged Slack answer is either sent or named in the log.
  */
-import { randomUUID } from 'node:crypto';
+import { appMention, eventCallback } from '../slack/support/slackRequests';
 import { BOT_USER_ID, type SlackStandIn } from '../slack/support/slackStandIn';
-import { nowSeconds, signedHeaders } from '../support/slackSigning';
+import { signedHeaders } from '../support/slackSigning';
 import { personalMessage } from '../teams/support/activities';
 import type { ConnectorStandIn } from '../teams/support/connectorStandIn';
 import { rawRequest } from './support/rawRequest';
@@ -32,19 +32,14 @@ const get = (path: string) => rawRequest(server.base, { method: 'GET', path, tim
 
 /** A signed app_mention from `user`, acknowledged by the bot before it answers. */
 function mention(user: string) {
-  const ts = `${nowSeconds()}.${Math.floor(Math.random() * 1e6)}`;
-  const body = JSON.stringify({
-    type: 'event_callback',
-    team_id: 'T1',
-    api_app_id: 'A1',
-    event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 12)}`,
-    event_time: nowSeconds(),
-    authorizations: [{ team_id: 'T1', user_id: BOT_USER_ID, is_bot: true }],
-    event: { type: 'app_mention', user, text: `<@${BOT_USER_ID}> 4.4.316`, ts, event_ts: ts, channel: 'C1' },
+  const { body, contentType } = eventCallback({
+    teamId: 'T1',
+    botUserId: BOT_USER_ID,
+    event: appMention(BOT_USER_ID, '4.4.316', user),
   });
   return rawRequest(server.base, {
     path: '/slack/events',
-    headers: { 'content-type': 'application/json', ...signedHeaders(body, SIGNING_SECRET) },
+    headers: { 'content-type': contentType, ...signedHeaders(body, SIGNING_SECRET) },
     body,
   });
 }

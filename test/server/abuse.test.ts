@@ -3,23 +3,13 @@
  * 5xx, never a crash, and in local mode never a reply to a host other than this machine.
  */
 import fc from 'fast-check';
-import { type SlackTestServer, startSlackServer } from '../slack/support/slackServer';
 import { personalMessage } from '../teams/support/activities';
-import { type Harness, startHarness } from '../teams/support/botHarness';
+import { useBothChannels } from './support/bothChannels';
 
-let teams: Harness;
-let slack: SlackTestServer;
-beforeAll(async () => {
-  teams = await startHarness();
-  slack = await startSlackServer();
-});
-afterAll(async () => {
-  await teams.close();
-  await slack.close();
-});
+const channels = useBothChannels();
 
 const postRaw = async (body: string, contentType = 'application/json') => {
-  const response = await fetch(`${teams.url}/api/messages`, {
+  const response = await fetch(`${channels.teams.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': contentType },
     body,
@@ -53,18 +43,18 @@ describe('Teams endpoint', () => {
 
   test('in local mode a serviceUrl off this machine is refused and never called', async () => {
     // 0.0.0.0 reaches this machine's stand-in on Linux, so a regression would show up as a call.
-    const elsewhere = teams.connector.url.replace('127.0.0.1', '0.0.0.0');
-    const before = teams.connector.calls.length;
-    const { status } = await teams.post(personalMessage('4.4.316', { serviceUrl: elsewhere }));
+    const elsewhere = channels.teams.connector.url.replace('127.0.0.1', '0.0.0.0');
+    const before = channels.teams.connector.calls.length;
+    const { status } = await channels.teams.post(personalMessage('4.4.316', { serviceUrl: elsewhere }));
     expect(status).toBe(403);
-    expect(teams.connector.calls.length).toBe(before);
+    expect(channels.teams.connector.calls.length).toBe(before);
   });
 
   test('random bodies never get a 5xx', async () => {
     const activityLike = fc.record(
       {
         type: fc.constantFrom('message', 'invoke', 'conversationUpdate', 'event', 'typing', 'bogus'),
-        serviceUrl: fc.constant(teams.connector.url),
+        serviceUrl: fc.constant(channels.teams.connector.url),
         text: fc.string({ maxLength: 200 }),
         value: fc.anything({ maxDepth: 2 }),
         conversation: fc.oneof(fc.constant(undefined), fc.record({ id: fc.string({ maxLength: 20 }) })),
@@ -107,7 +97,7 @@ describe('Slack endpoint', () => {
     );
     await fc.assert(
       fc.asyncProperty(body, contentType, async (raw, type) => {
-        const response = await slack.post(raw, type);
+        const response = await channels.slack.post(raw, type);
         await response.arrayBuffer();
         expect(response.status).toBeLessThan(500);
       }),
@@ -118,7 +108,7 @@ describe('Slack endpoint', () => {
   test('random unsigned bodies are refused with 401', async () => {
     await fc.assert(
       fc.asyncProperty(fc.json(), async (raw) => {
-        const response = await slack.post(raw, 'application/json', { unsigned: true });
+        const response = await channels.slack.post(raw, 'application/json', { unsigned: true });
         await response.arrayBuffer();
         expect(response.status).toBe(401);
       }),

@@ -4,7 +4,7 @@
  * 503 would take every replica out at once); once Redis is back, the store works again by itself.
  */
 import { type RedisServer, startRedisServer } from '../support/redisServer';
-import { ALEX, personalMessage } from '../teams/support/activities';
+import { ALEX } from '../teams/support/activities';
 import {
   type Bot,
   expectedTitle,
@@ -39,11 +39,7 @@ afterAll(async () => {
 async function answersBothChannels(running: Bot, code: string): Promise<void> {
   expect(titleOfSlack(await running.command('UOPS', code))).toBe(expectedTitle(code));
   const before = farEnds.connector.calls.length;
-  expect(
-    await running.teams(
-      personalMessage(code, { serviceUrl: farEnds.connector.url, from: ALEX, locale: 'en-US' }),
-    ),
-  ).toBe(200);
+  expect(await running.teams(farEnds.teamsMessage(ALEX, code))).toBe(200);
   expect(farEnds.connector.calls.slice(before)[0]?.body.attachments?.[0]?.content.body[0].text).toBe(
     expectedTitle(code),
   );

@@ -8,15 +8,14 @@
 
 import { RATE_LIMITS } from '../../bots/conversation/limits';
 import { rateLimitedText } from '../../core';
+import { newEventId } from '../slack/support/slackRequests';
 import { type RedisServer, startRedisServer } from '../support/redisServer';
-import { ALEX, MEGAN, personalMessage } from '../teams/support/activities';
+import { ALEX, MEGAN } from '../teams/support/activities';
 import {
   type Bot,
   expectedTitle,
   type FarEnds,
   mentionEvent,
-  newEventId,
-  type SlackMessage,
   startBot,
   startFarEnds,
   titleOfSlack,
@@ -41,23 +40,8 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-const teams = (from: typeof ALEX, text: string) =>
-  personalMessage(text, { serviceUrl: farEnds.connector.url, from, locale: 'en-US' });
-
-const lastTeamsTitle = (): string | undefined =>
-  farEnds.connector.calls.at(-1)?.body.attachments?.[0]?.content.body[0].text;
-
 const postsIn = (root: string) =>
   farEnds.slack.callsOf('chat.postMessage').filter((call) => call.body.thread_ts === root);
-
-async function postIn(root: string, nth: number): Promise<SlackMessage> {
-  const call = await farEnds.slack.waitFor(
-    'chat.postMessage',
-    (posted) => posted.body.thread_ts === root,
-    nth,
-  );
-  return call.body as SlackMessage;
-}
 
 const LOG_WAIT_MS = 10_000;
 
@@ -81,7 +65,7 @@ test('a Slack retry delivered to the other replica is answered exactly once', as
   const post = mentionEvent('URETRY', 'what does 4.4.318 mean?');
   const eventId = newEventId();
   expect(await one.event(post, eventId)).toBe(200);
-  expect(titleOfSlack(await postIn(String(post.ts), 1))).toBe(expectedTitle('4.4.318'));
+  expect(titleOfSlack(await farEnds.slackPostIn(String(post.ts), 1))).toBe(expectedTitle('4.4.318'));
 
   expect(await other.event(post, eventId, 1)).toBe(200);
   await logged(
@@ -98,23 +82,25 @@ test('a language chosen on one replica is used by the other', async () => {
   );
   expect(expectedTitle('4.4.316', { chosenLocale: 'es' })).not.toBe(expectedTitle('4.4.316'));
 
-  expect(await one.teams(teams(ALEX, 'lang it'))).toBe(200);
-  expect(await other.teams(teams(ALEX, '4.4.315'))).toBe(200);
-  expect(lastTeamsTitle()).toBe(expectedTitle('4.4.315', { chosenLocale: 'it' }));
+  expect(await one.teams(farEnds.teamsMessage(ALEX, 'lang it'))).toBe(200);
+  expect(await other.teams(farEnds.teamsMessage(ALEX, '4.4.315'))).toBe(200);
+  expect(farEnds.lastTeamsTitle()).toBe(expectedTitle('4.4.315', { chosenLocale: 'it' }));
 });
 
 test('a follow-up asked on the other replica is about the answer given on the first', async () => {
   const post = mentionEvent('USAM', 'what does 4.4.317 mean?');
   expect(await one.event(post, newEventId())).toBe(200);
-  expect(titleOfSlack(await postIn(String(post.ts), 1))).toBe(expectedTitle('4.4.317'));
+  expect(titleOfSlack(await farEnds.slackPostIn(String(post.ts), 1))).toBe(expectedTitle('4.4.317'));
   expect(await other.event(mentionEvent('USAM', 'how do I fix it?', String(post.ts)), newEventId())).toBe(
     200,
   );
-  expect(titleOfSlack(await postIn(String(post.ts), 2))).toBe(expectedTitle('how do I fix 4.4.317?'));
+  expect(titleOfSlack(await farEnds.slackPostIn(String(post.ts), 2))).toBe(
+    expectedTitle('how do I fix 4.4.317?'),
+  );
 
-  expect(await one.teams(teams(MEGAN, '4.7.320'))).toBe(200);
-  expect(await other.teams(teams(MEGAN, 'how do I fix it?'))).toBe(200);
-  expect(lastTeamsTitle()).toBe(expectedTitle('how do I fix 4.7.320?'));
+  expect(await one.teams(farEnds.teamsMessage(MEGAN, '4.7.320'))).toBe(200);
+  expect(await other.teams(farEnds.teamsMessage(MEGAN, 'how do I fix it?'))).toBe(200);
+  expect(farEnds.lastTeamsTitle()).toBe(expectedTitle('how do I fix 4.7.320?'));
 });
 
 test('a user’s burst is one limit across both replicas, with one notice for the run of refusals', async () => {

@@ -7,14 +7,13 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALEX, MEGAN, personalMessage } from '../teams/support/activities';
+import { newEventId } from '../slack/support/slackRequests';
+import { ALEX, MEGAN } from '../teams/support/activities';
 import {
   type Bot,
   expectedTitle,
   type FarEnds,
   mentionEvent,
-  newEventId,
-  type SlackMessage,
   startBot,
   startFarEnds,
   titleOfSlack,
@@ -48,35 +47,18 @@ async function terminate(running: Bot): Promise<{ code: number | null; ms: numbe
   return { code, ms: Date.now() - started };
 }
 
-/** Teams: the title of the card in the reply that the connector received last. */
-const lastTeamsTitle = (): string | undefined =>
-  farEnds.connector.calls.at(-1)?.body.attachments?.[0]?.content.body[0].text;
-
-/** Slack: the bot's next post in the thread of `root`. */
-async function postIn(root: string, nth: number): Promise<SlackMessage> {
-  const call = await farEnds.slack.waitFor(
-    'chat.postMessage',
-    (posted) => posted.body.thread_ts === root,
-    nth,
-  );
-  return call.body as SlackMessage;
-}
-
-const teams = (from: typeof ALEX, text: string) =>
-  personalMessage(text, { serviceUrl: farEnds.connector.url, from, locale: 'en-US' });
-
 test('a chosen language and a follow-up survive a restart on the same SQLite file; SIGTERM leaves no WAL', async () => {
   const url = `sqlite:${file}`;
   bot = await startBot(url, farEnds);
 
   // Before: each user chooses a language, and each place gets an answer to follow up on.
-  expect(await bot.teams(teams(ALEX, 'lang it'))).toBe(200);
-  expect(await bot.teams(teams(MEGAN, '4.7.320'))).toBe(200);
-  expect(lastTeamsTitle()).toBe(expectedTitle('4.7.320'));
+  expect(await bot.teams(farEnds.teamsMessage(ALEX, 'lang it'))).toBe(200);
+  expect(await bot.teams(farEnds.teamsMessage(MEGAN, '4.7.320'))).toBe(200);
+  expect(farEnds.lastTeamsTitle()).toBe(expectedTitle('4.7.320'));
   expect(titleOfSlack(await bot.command('UOLA', 'lang pl'))).toBe(expectedTitle('lang pl'));
   const post = mentionEvent('USAM', 'what does 4.4.317 mean?');
   expect(await bot.event(post, newEventId())).toBe(200);
-  expect(titleOfSlack(await postIn(String(post.ts), 1))).toBe(expectedTitle('4.4.317'));
+  expect(titleOfSlack(await farEnds.slackPostIn(String(post.ts), 1))).toBe(expectedTitle('4.4.317'));
 
   const first = await terminate(bot);
   expect(first.code).toBe(0);
@@ -91,11 +73,11 @@ test('a chosen language and a follow-up survive a restart on the same SQLite fil
   expect(bot.server.logs.find((line) => line.msg === 'state store ready')).toMatchObject({ state: 'sqlite' });
 
   // After: the choices hold, and follow-ups are about the answers given before the restart.
-  expect(await bot.teams(teams(ALEX, '4.4.315'))).toBe(200);
-  expect(lastTeamsTitle()).toBe(expectedTitle('4.4.315', { chosenLocale: 'it' }));
+  expect(await bot.teams(farEnds.teamsMessage(ALEX, '4.4.315'))).toBe(200);
+  expect(farEnds.lastTeamsTitle()).toBe(expectedTitle('4.4.315', { chosenLocale: 'it' }));
   expect(expectedTitle('4.4.315', { chosenLocale: 'it' })).not.toBe(expectedTitle('4.4.315'));
-  expect(await bot.teams(teams(MEGAN, 'how do I fix it?'))).toBe(200);
-  expect(lastTeamsTitle()).toBe(expectedTitle('how do I fix 4.7.320?'));
+  expect(await bot.teams(farEnds.teamsMessage(MEGAN, 'how do I fix it?'))).toBe(200);
+  expect(farEnds.lastTeamsTitle()).toBe(expectedTitle('how do I fix 4.7.320?'));
 
   expect(titleOfSlack(await bot.command('UOLA', '4.4.316'))).toBe(
     expectedTitle('4.4.316', { chosenLocale: 'pl' }),
@@ -103,7 +85,9 @@ test('a chosen language and a follow-up survive a restart on the same SQLite fil
   expect(expectedTitle('4.4.316', { chosenLocale: 'pl' })).not.toBe(expectedTitle('4.4.316'));
   const followUp = mentionEvent('USAM', 'how do I fix it?', String(post.ts));
   expect(await bot.event(followUp, newEventId())).toBe(200);
-  expect(titleOfSlack(await postIn(String(post.ts), 2))).toBe(expectedTitle('how do I fix 4.4.317?'));
+  expect(titleOfSlack(await farEnds.slackPostIn(String(post.ts), 2))).toBe(
+    expectedTitle('how do I fix 4.4.317?'),
+  );
 
   const second = await terminate(bot);
   expect(second.code).toBe(0);

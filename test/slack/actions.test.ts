@@ -27,17 +27,7 @@ async function slashAnswer(text: string, user: string): Promise<unknown[]> {
 test('opening a fold of a slash command answer replaces it through its response_url', async () => {
   const blocks = await slashAnswer('4.4.316', 'UA1');
   expect(JSON.stringify(blocks)).not.toContain('Set-AcceptedDomain');
-  const responseId = randomUUID();
-  const response = await slack.action(
-    click({
-      user: 'UA1',
-      actionId: 'mailflow_fold_commands',
-      blocks,
-      ephemeral: true,
-      responseId,
-      standIn: slack.standIn,
-    }),
-  );
+  const { response, responseId } = await slack.clickPrivate('UA1', 'mailflow_fold_commands', blocks);
   expect(response.status).toBe(200);
   const replaced = await slack.standIn.waitFor('response_url', (call) => call.responseId === responseId);
   expect(replaced.body.replace_original).toBe(true);
@@ -70,18 +60,7 @@ test('opening a fold of a public answer updates that message with chat.update', 
 
 test('picking a language redraws the answer in it and makes it the user’s language', async () => {
   const blocks = await slashAnswer('4.4.317', 'UA3');
-  const responseId = randomUUID();
-  await slack.action(
-    click({
-      user: 'UA3',
-      actionId: 'mailflow_language',
-      blocks,
-      ephemeral: true,
-      responseId,
-      standIn: slack.standIn,
-      selected: 'it',
-    }),
-  );
+  const { responseId } = await slack.clickPrivate('UA3', 'mailflow_language', blocks, { selected: 'it' });
   const replaced = await slack.standIn.waitFor('response_url', (call) => call.responseId === responseId);
   const italian = answerAgain(ask('4.4.317').answer.request, 'it');
   expect(italian.title).not.toBe(ask('4.4.317').answer.title);
@@ -94,35 +73,14 @@ test('picking a language redraws the answer in it and makes it the user’s lang
 
 test('a language card confirms the picked language', async () => {
   const blocks = await slashAnswer('language', 'UA4');
-  const responseId = randomUUID();
-  await slack.action(
-    click({
-      user: 'UA4',
-      actionId: 'mailflow_language',
-      blocks,
-      ephemeral: true,
-      responseId,
-      standIn: slack.standIn,
-      selected: 'es',
-    }),
-  );
+  const { responseId } = await slack.clickPrivate('UA4', 'mailflow_language', blocks, { selected: 'es' });
   const replaced = await slack.standIn.waitFor('response_url', (call) => call.responseId === responseId);
   expect(JSON.stringify(replaced.body.blocks)).toContain(ask('lang es').answer.summary.slice(0, 20));
 });
 
 test('Share in channel posts the answer for everyone and removes the private one', async () => {
   const blocks = await slashAnswer('4.7.320', 'UA5');
-  const responseId = randomUUID();
-  await slack.action(
-    click({
-      user: 'UA5',
-      actionId: 'mailflow_share',
-      blocks,
-      ephemeral: true,
-      responseId,
-      standIn: slack.standIn,
-    }),
-  );
+  const { responseId } = await slack.clickPrivate('UA5', 'mailflow_share', blocks);
   const shared = await slack.standIn.waitFor(
     'chat.postMessage',
     (call) => call.body.channel === 'C1' && call.body.thread_ts === undefined,
@@ -137,18 +95,7 @@ test('Share in channel posts the answer for everyone and removes the private one
 test('Share where the bot is not a member posts through the response_url instead', async () => {
   slack.standIn.notMemberOf.add('CPRIVATE');
   const blocks = await slashAnswer('4.4.315', 'UA8');
-  const responseId = randomUUID();
-  await slack.action(
-    click({
-      user: 'UA8',
-      actionId: 'mailflow_share',
-      blocks,
-      ephemeral: true,
-      responseId,
-      standIn: slack.standIn,
-      channel: 'CPRIVATE',
-    }),
-  );
+  const { responseId } = await slack.clickPrivate('UA8', 'mailflow_share', blocks, { channel: 'CPRIVATE' });
   const posted = await slack.standIn.waitFor(
     'response_url',
     (call) => call.responseId === responseId && call.body.response_type === 'in_channel',
@@ -168,16 +115,7 @@ test('a click on a link button is acknowledged and nothing else happens', async 
   const blocks = await slashAnswer('4.4.316', 'UA6');
   const before = slack.standIn.calls.length;
   const linkId = actionIds(blocks).find((id) => id.startsWith('mailflow_link_')) ?? '';
-  const response = await slack.action(
-    click({
-      user: 'UA6',
-      actionId: linkId,
-      blocks,
-      ephemeral: true,
-      responseId: randomUUID(),
-      standIn: slack.standIn,
-    }),
-  );
+  const { response } = await slack.clickPrivate('UA6', linkId, blocks);
   expect(response.status).toBe(200);
   // users.info may come from the slash command above; nothing else.
   expect(slack.standIn.calls.slice(before).filter((call) => call.method !== 'users.info')).toEqual([]);
@@ -191,17 +129,7 @@ test('a tampered card state is acknowledged, logged and ignored', async () => {
   for (const element of blocks.flatMap((block) => block.elements ?? []))
     if (element.action_id === 'mailflow_fold_commands')
       element.value = '{"r":{"intent":"explain","codes":"<!channel>"}}';
-  const responseId = randomUUID();
-  const response = await slack.action(
-    click({
-      user: 'UA7',
-      actionId: 'mailflow_fold_commands',
-      blocks,
-      ephemeral: true,
-      responseId,
-      standIn: slack.standIn,
-    }),
-  );
+  const { response, responseId } = await slack.clickPrivate('UA7', 'mailflow_fold_commands', blocks);
   expect(response.status).toBe(200);
   await slack.waitForLog((line) => line.msg === 'ignored a click whose card state is unreadable');
   expect(slack.standIn.callsOf('response_url').filter((call) => call.responseId === responseId)).toEqual([]);

@@ -2,10 +2,9 @@
  * The Slack Web API and response URLs answering 429, 5xx or not at all, through real HTTP: bounded
  * retries with backoff, then a logged failure with the turn's reference; other users are still served.
  */
-import { randomUUID } from 'node:crypto';
 import { ask } from '../../core';
 import { FAST_OUTBOUND_POLICY } from '../support/fastOutboundPolicy';
-import { click, directMessage, mention, type SlackTestServer, startSlackServer } from './support/slackServer';
+import { directMessage, mention, type SlackTestServer, startSlackServer } from './support/slackServer';
 
 const FAST = FAST_OUTBOUND_POLICY;
 
@@ -72,18 +71,8 @@ test('an always-failing Web API gets exactly the bounded attempts, and the failu
 
 test('a response_url that answers 503 once still replaces the private answer', async () => {
   const blocks = ((await (await slack.command('4.4.316', 'UF4')).json()) as { blocks: unknown[] }).blocks;
-  const responseId = randomUUID();
   slack.standIn.failNext('response_url', { status: 503 });
-  await slack.action(
-    click({
-      user: 'UF4',
-      actionId: 'mailflow_fold_commands',
-      blocks,
-      ephemeral: true,
-      responseId,
-      standIn: slack.standIn,
-    }),
-  );
+  const { responseId } = await slack.clickPrivate('UF4', 'mailflow_fold_commands', blocks);
   const replaced = await slack.standIn.waitFor('response_url', (call) => call.responseId === responseId);
   expect(replaced.body.replace_original).toBe(true);
   expect(slack.standIn.attemptsOf('response_url')).toBe(2);
@@ -92,16 +81,7 @@ test('a response_url that answers 503 once still replaces the private answer', a
 test('a response_url that always fails is tried the bounded number of times and logged', async () => {
   const blocks = ((await (await slack.command('4.4.316', 'UF5')).json()) as { blocks: unknown[] }).blocks;
   slack.standIn.failAlways('response_url', { status: 502 });
-  await slack.action(
-    click({
-      user: 'UF5',
-      actionId: 'mailflow_fold_commands',
-      blocks,
-      ephemeral: true,
-      responseId: randomUUID(),
-      standIn: slack.standIn,
-    }),
-  );
+  await slack.clickPrivate('UF5', 'mailflow_fold_commands', blocks);
   await slack.waitForLog((line) => line.msg === 'could not send the apology');
   // The replacement, then the apology through the same URL.
   expect(slack.standIn.attemptsOf('response_url')).toBe(2 * FAST.maxAttempts);

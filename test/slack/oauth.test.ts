@@ -7,7 +7,6 @@ import { BOT_SCOPES } from '../../bots/slack/oauth/scopes';
 import {
   finishInstall,
   install,
-  mentionIn,
   type OAuthTestServer,
   startInstall,
   startOAuthServer,
@@ -65,8 +64,8 @@ test('two workspaces installed through the routes are each answered with their o
   const fabrikamToken = standIn.tokenOf(FABRIKAM.teamId);
   expect(contosoToken).not.toBe(fabrikamToken);
 
-  expect((await bot.event(CONTOSO.teamId, mentionIn(CONTOSO.teamId, '4.4.316', 'UC1'))).status).toBe(200);
-  expect((await bot.event(FABRIKAM.teamId, mentionIn(FABRIKAM.teamId, '4.7.320', 'UF1'))).status).toBe(200);
+  expect((await bot.mention(CONTOSO.teamId, '4.4.316', 'UC1')).status).toBe(200);
+  expect((await bot.mention(FABRIKAM.teamId, '4.7.320', 'UF1')).status).toBe(200);
   await standIn.waitFor('chat.postMessage', () => true, 2);
   expect(postsBy(contosoToken)).toHaveLength(1);
   expect(postsBy(fabrikamToken)).toHaveLength(1);
@@ -102,7 +101,7 @@ test('two workspaces installed through the routes are each answered with their o
 test('no token, refresh token or client secret reaches the log, even at debug', async () => {
   await install(bot.baseUrl, standIn, CONTOSO, { expiresIn: 600 });
   const first = standIn.tokenOf(CONTOSO.teamId) ?? '';
-  await bot.event(CONTOSO.teamId, mentionIn(CONTOSO.teamId, '4.4.316', 'UC1'));
+  await bot.mention(CONTOSO.teamId, '4.4.316', 'UC1');
   await standIn.waitFor('chat.postMessage');
   const log = JSON.stringify(bot.logs);
   expect(bot.logs.some((line) => line.level === 20)).toBe(true);
@@ -179,7 +178,7 @@ test('cancelling on Slack’s page shows a page that says so', async () => {
 test('a workspace that never installed the app gets a 2xx, a log line, and no Web API call', async () => {
   await install(bot.baseUrl, standIn, CONTOSO);
   const before = standIn.calls.length;
-  const response = await bot.event('TSTRANGER', mentionIn('TSTRANGER', '4.4.316', 'US1'));
+  const response = await bot.mention('TSTRANGER', '4.4.316', 'US1');
   expect(response.status).toBe(200);
   const command = await bot.command('TSTRANGER', 'US1', '4.4.316');
   expect(command.status).toBe(200);
@@ -219,7 +218,7 @@ test('app_uninstalled deletes the installation, its users’ languages and its f
   expect(await bot.state.installations.get({ scope: 'team', teamId: FABRIKAM.teamId })).toBeDefined();
 
   const before = standIn.calls.length;
-  expect((await bot.event(CONTOSO.teamId, mentionIn(CONTOSO.teamId, '4.4.316', 'UC1'))).status).toBe(200);
+  expect((await bot.mention(CONTOSO.teamId, '4.4.316', 'UC1')).status).toBe(200);
   await bot.waitForLog(
     (line) =>
       line.teamId === CONTOSO.teamId &&
@@ -238,7 +237,7 @@ test('tokens_revoked deletes the installation only when it names a bot token', a
     event_ts: '1720000000.2',
   });
   // Still installed, and still answered.
-  await bot.event(CONTOSO.teamId, mentionIn(CONTOSO.teamId, '4.4.316', 'UC1'));
+  await bot.mention(CONTOSO.teamId, '4.4.316', 'UC1');
   await standIn.waitFor('chat.postMessage');
   expect(await bot.state.installations.get(key)).toBeDefined();
   await bot.event(CONTOSO.teamId, {
@@ -254,7 +253,7 @@ test('a rotating token about to expire is refreshed before the answer, and the n
   // Expires within the installer's two-hour window: the first request refreshes it.
   await install(bot.baseUrl, standIn, CONTOSO, { expiresIn: 600 });
   const first = standIn.tokenOf(CONTOSO.teamId);
-  await bot.event(CONTOSO.teamId, mentionIn(CONTOSO.teamId, '4.4.316', 'UC1'));
+  await bot.mention(CONTOSO.teamId, '4.4.316', 'UC1');
   await standIn.waitFor('chat.postMessage');
   const refreshes = standIn
     .callsOf('oauth.v2.access')
@@ -272,7 +271,7 @@ test('a rotating token about to expire is refreshed before the answer, and the n
   expect(stored.bot.expiresAt).toBeGreaterThan(Date.now() / 1000 + 40_000);
 
   // Good for twelve hours now: the next request uses it without refreshing again.
-  await bot.event(CONTOSO.teamId, mentionIn(CONTOSO.teamId, '4.7.320', 'UC1'));
+  await bot.mention(CONTOSO.teamId, '4.7.320', 'UC1');
   await standIn.waitFor('chat.postMessage', () => true, 2);
   expect(standIn.callsOf('oauth.v2.access')).toHaveLength(2);
   expect(postsBy(second)).toHaveLength(2);
@@ -281,9 +280,7 @@ test('a rotating token about to expire is refreshed before the answer, and the n
 test('requests of one workspace that arrive together refresh its expiring token once', async () => {
   await install(bot.baseUrl, standIn, CONTOSO, { expiresIn: 600 });
   const responses = await Promise.all(
-    ['UC1', 'UC2', 'UC3', 'UC4'].map((user) =>
-      bot.event(CONTOSO.teamId, mentionIn(CONTOSO.teamId, '4.4.316', user)),
-    ),
+    ['UC1', 'UC2', 'UC3', 'UC4'].map((user) => bot.mention(CONTOSO.teamId, '4.4.316', user)),
   );
   expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
   await standIn.waitFor('chat.postMessage', () => true, 4);

@@ -10,7 +10,6 @@ import { type RedisServer, startRedisServer } from '../support/redisServer';
 import {
   finishInstall,
   install,
-  mentionIn,
   type OAuthTestServer,
   startInstall,
   startOAuthServer,
@@ -43,9 +42,7 @@ const stop = async (server: OAuthTestServer) => {
 async function expectOwnTokens(pairs: [OAuthTestServer, typeof CONTOSO][]): Promise<void> {
   const before = standIn.callsOf('chat.postMessage').length;
   for (const [server, team] of pairs)
-    expect(
-      (await server.event(team.teamId, mentionIn(team.teamId, '4.4.316', `U${team.teamId}1`))).status,
-    ).toBe(200);
+    expect((await server.mention(team.teamId, '4.4.316', `U${team.teamId}1`)).status).toBe(200);
   await standIn.waitFor('chat.postMessage', () => true, before + pairs.length);
   const posts = standIn.callsOf('chat.postMessage').slice(before);
   for (const [, team] of pairs)
@@ -128,7 +125,7 @@ describe('on Redis, two replicas', () => {
     await a.event(CONTOSO.teamId, { type: 'app_uninstalled', event_ts: '1720000000.9' });
     await a.waitForLog((line) => line.event === 'app_uninstalled');
     const calls = standIn.calls.length;
-    await b.event(CONTOSO.teamId, mentionIn(CONTOSO.teamId, '4.4.316', 'UC9'));
+    await b.mention(CONTOSO.teamId, '4.4.316', 'UC9');
     await b.waitForLog(
       (line) => line.teamId === CONTOSO.teamId && String(line.msg).startsWith('Slack request refused'),
     );

@@ -50,16 +50,10 @@ test('a user past the message limit can still open a card’s details', async ()
   for (let i = 0; i <= RATE_LIMITS.message.user.burst; i++)
     answers.push((await command('4.4.316', 'UBUSY')) ?? {});
   expect(answers.at(-1)?.text).toBe(NOTICE);
-  const responseId = randomUUID();
-  await slack.action(
-    click({
-      user: 'UBUSY',
-      actionId: 'mailflow_fold_commands',
-      blocks: answers[0]?.blocks ?? [],
-      ephemeral: true,
-      responseId,
-      standIn: slack.standIn,
-    }),
+  const { responseId } = await slack.clickPrivate(
+    'UBUSY',
+    'mailflow_fold_commands',
+    answers[0]?.blocks ?? [],
   );
   const redrawn = await slack.standIn.waitFor('response_url', (call) => call.responseId === responseId);
   expect(redrawn.body.replace_original).toBe(true);
@@ -73,19 +67,9 @@ test('clicks have a limit of their own: past it, one notice to the clicker, then
     },
   });
   const blocks = (await command('4.4.316', 'UCLICK'))?.blocks ?? [];
-  const responseIds: string[] = Array.from({ length: 5 }, () => randomUUID());
-  for (const responseId of responseIds) {
-    await slack.action(
-      click({
-        user: 'UCLICK',
-        actionId: 'mailflow_fold_commands',
-        blocks,
-        ephemeral: true,
-        responseId,
-        standIn: slack.standIn,
-      }),
-    );
-  }
+  const responseIds: string[] = [];
+  for (let i = 0; i < 5; i++)
+    responseIds.push((await slack.clickPrivate('UCLICK', 'mailflow_fold_commands', blocks)).responseId);
   await slack.waitForLog(() => slack.logs.filter((line) => line.msg === 'rate limited').length === 2);
   await slack.standIn.waitFor('response_url', (call) => call.body.text === NOTICE);
   await slack.waitForLog(() => slack.logs.filter((line) => line.msg === 'card action').length === 3);

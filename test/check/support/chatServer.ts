@@ -10,7 +10,14 @@ import {
   SIGNING_SECRET,
   startServerWithStandIns,
 } from '../../security/support/serverWithStandIns';
-import { signedHeaders } from '../../support/slackSigning';
+import {
+  eventCallback,
+  interaction,
+  postToSlackEvents,
+  type SlackRequest,
+  slashCommand,
+} from '../../slack/support/slackRequests';
+import { BOT_USER_ID } from '../../slack/support/slackStandIn';
 import type { ConnectorCall } from '../../teams/support/connectorStandIn';
 
 export interface ChatServer extends ServerWithStandIns {
@@ -46,13 +53,7 @@ async function eventually<T>(find: () => T | undefined, ms: number, what: string
 export async function startChatServer(settings: Record<string, string>): Promise<ChatServer> {
   const running = await startServerWithStandIns(settings);
   const { server, slack, connector } = running;
-  const postSlack = async (body: string, contentType: string) =>
-    fetch(`${server.base}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': contentType, ...signedHeaders(body, SIGNING_SECRET) },
-      body,
-    });
-  const form = 'application/x-www-form-urlencoded';
+  const postSlack = (request: SlackRequest) => postToSlackEvents(server.base, SIGNING_SECRET, request);
   return {
     ...running,
     async teams(activity) {
@@ -65,42 +66,25 @@ export async function startChatServer(settings: Record<string, string>): Promise
       return response.status;
     },
     async slackCommand(text, responseId = randomUUID(), user = 'U1') {
-      const body = new URLSearchParams({
-        team_id: 'T1',
-        team_domain: 'contoso',
-        channel_id: 'C1',
-        channel_name: 'mail-ops',
-        user_id: user,
-        user_name: user.toLowerCase(),
-        command: '/mailflow',
-        text,
-        api_app_id: 'A1',
-        response_url: slack.responseUrl(responseId),
-        trigger_id: '1.2.3',
-      }).toString();
-      const response = await postSlack(body, form);
+      const response = await postSlack(
+        slashCommand({
+          teamId: 'T1',
+          teamDomain: 'contoso',
+          userId: user,
+          text,
+          responseUrl: slack.responseUrl(responseId),
+        }),
+      );
       const ack = await response.text();
       return ack ? (JSON.parse(ack) as Record<string, unknown>) : {};
     },
     async slackEvent(event) {
-      const body = JSON.stringify({
-        team_id: 'T1',
-        api_app_id: 'A1',
-        event,
-        type: 'event_callback',
-        event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 10)}`,
-        event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: 'T1', user_id: 'UBOTMAILFLOW', is_bot: true }],
-      });
-      const response = await postSlack(body, 'application/json');
+      const response = await postSlack(eventCallback({ teamId: 'T1', botUserId: BOT_USER_ID, event }));
       await response.arrayBuffer();
       return response.status;
     },
     async slackClick(payload) {
-      const response = await postSlack(
-        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-        form,
-      );
+      const response = await postSlack(interaction(payload));
       await response.arrayBuffer();
       return response.status;
     },

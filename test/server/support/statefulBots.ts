@@ -8,8 +8,15 @@
 import { randomUUID } from 'node:crypto';
 import { ask } from '../../../core';
 import { type ServerChild, startServerChild } from '../../security/support/serverProcess';
+import {
+  appMention,
+  eventCallback,
+  postToSlackEvents,
+  type SlackRequest,
+  slashCommand,
+} from '../../slack/support/slackRequests';
 import { BOT_USER_ID, SlackStandIn } from '../../slack/support/slackStandIn';
-import { signedHeaders } from '../../support/slackSigning';
+import { type Payload, type Person, personalMessage } from '../../teams/support/activities';
 import { type ConnectorStandIn, startConnectorStandIn } from '../../teams/support/connectorStandIn';
 
 const SIGNING_SECRET = 'stateful-bots-signing-secret';
@@ -32,6 +39,12 @@ export const expectedTitle = (question: string, options: Parameters<typeof ask>[
 export interface FarEnds {
   readonly slack: SlackStandIn;
   readonly connector: ConnectorStandIn;
+  /** Teams: `text` from `from` in a personal chat in English, for replies through the connector stand-in. */
+  teamsMessage(from: Person, text: string): Payload;
+  /** Teams: the title of the card in the reply that the connector received last. */
+  lastTeamsTitle(): string | undefined;
+  /** Slack: the bot's `nth` post (1 = the first) in the thread of `root`, once it is there. */
+  slackPostIn(root: string, nth: number): Promise<SlackMessage>;
   close(): Promise<void>;
 }
 
@@ -41,6 +54,12 @@ export async function startFarEnds(): Promise<FarEnds> {
   return {
     slack,
     connector,
+    teamsMessage: (from, text) => personalMessage(text, { serviceUrl: connector.url, from, locale: 'en-US' }),
+    lastTeamsTitle: () => connector.calls.at(-1)?.body.attachments?.[0]?.content.body[0].text,
+    async slackPostIn(root, nth) {
+      const call = await slack.waitFor('chat.postMessage', (posted) => posted.body.thread_ts === root, nth);
+      return call.body as SlackMessage;
+    },
     async close() {
       await slack.close();
       await connector.close();
@@ -77,46 +96,34 @@ export async function startBot(
   // Each server asks auth.test at start; mentions are recognised once its answer is in.
   started += 1;
   await farEnds.slack.waitFor('auth.test', () => true, started);
-  const postSlack = (body: string, contentType: string, headers: Record<string, string> = {}) =>
-    fetch(`${server.base}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': contentType, ...signedHeaders(body, SIGNING_SECRET), ...headers },
-      body,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+  const postSlack = (request: SlackRequest, headers: Record<string, string> = {}) =>
+    postToSlackEvents(server.base, SIGNING_SECRET, request, { headers, timeoutMs: REQUEST_TIMEOUT_MS });
   return {
     server,
     async command(user, text, channel = 'C1') {
-      const body = new URLSearchParams({
-        team_id: 'T1',
-        channel_id: channel,
-        user_id: user,
-        command: '/mailflow',
-        text,
-        api_app_id: 'A1',
-        response_url: farEnds.slack.responseUrl(randomUUID()),
-        trigger_id: '1.2.3',
-      }).toString();
-      const response = await postSlack(body, 'application/x-www-form-urlencoded');
+      const response = await postSlack(
+        slashCommand({
+          teamId: 'T1',
+          teamDomain: 'contoso',
+          channelId: channel,
+          userId: user,
+          text,
+          responseUrl: farEnds.slack.responseUrl(randomUUID()),
+        }),
+      );
       if (response.status !== 200) throw new Error(`Slack command answered ${response.status}`);
       const ack = await response.text();
       return ack ? (JSON.parse(ack) as SlackMessage) : undefined;
     },
     async event(event, eventId, retryNum) {
-      const body = JSON.stringify({
-        team_id: 'T1',
-        api_app_id: 'A1',
-        event,
-        type: 'event_callback',
-        event_id: eventId,
-        event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: 'T1', user_id: BOT_USER_ID, is_bot: true }],
-      });
       const retry =
         retryNum === undefined
           ? {}
           : { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' };
-      const response = await postSlack(body, 'application/json', retry);
+      const response = await postSlack(
+        eventCallback({ teamId: 'T1', botUserId: BOT_USER_ID, event, eventId }),
+        retry,
+      );
       await response.arrayBuffer();
       return response.status;
     },
@@ -139,20 +146,6 @@ export async function startBot(
   };
 }
 
-let ts = 1_720_000_000;
 /** A mention of the bot in channel C1 (a new post, or a reply in `threadTs`'s thread). */
-export function mentionEvent(user: string, text: string, threadTs?: string): Record<string, unknown> {
-  ts += 1;
-  const own = `${ts}.000300`;
-  return {
-    type: 'app_mention',
-    user,
-    text: `<@${BOT_USER_ID}> ${text}`,
-    ts: own,
-    event_ts: own,
-    channel: 'C1',
-    ...(threadTs ? { thread_ts: threadTs } : {}),
-  };
-}
-
-export const newEventId = (): string => `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+export const mentionEvent = (user: string, text: string, threadTs?: string): Record<string, unknown> =>
+  appMention(BOT_USER_ID, text, user, threadTs ? { thread_ts: threadTs } : {});

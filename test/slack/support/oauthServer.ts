@@ -4,24 +4,33 @@
  * what a browser and Slack do against it: the install through GET /slack/install and the redirect,
  * then signed requests from a given workspace.
  */
-import { randomUUID } from 'node:crypto';
 import { Conversation } from '../../../bots/conversation/conversation';
 import { createLogger } from '../../../bots/runtime/logger';
 import { openStateStore, parseStateSettings, type StateStore } from '../../../bots/runtime/state';
 import { createBotServer } from '../../../bots/server/app';
 import { createSlackChannel } from '../../../bots/slack/channel';
 import { FAST_OUTBOUND_POLICY } from '../../support/fastOutboundPolicy';
-import { signedHeaders } from '../../support/slackSigning';
+import {
+  appMention,
+  eventCallback,
+  interaction,
+  postToSlackEvents,
+  type SlackRequest,
+  slashCommand,
+} from './slackRequests';
 import { OAUTH_CLIENT, type SlackStandIn, type StandInWorkspace } from './slackStandIn';
 
 export const SIGNING_SECRET = 'oauth-test-signing-secret';
 export const STATE_SECRET = 'oauth-test-state-secret';
 const ENCRYPTION_KEY = Buffer.alloc(32, 0x5a).toString('base64');
 
+/** The bot's user in the workspace `teamId`, which the stand-in's install of it names. */
+const botUserOf = (teamId: string): string => `U${teamId}BOT`;
+
 export const workspace = (teamId: string, teamName = `Team ${teamId}`): StandInWorkspace => ({
   teamId,
   teamName,
-  botUserId: `U${teamId}BOT`,
+  botUserId: botUserOf(teamId),
   botId: `B${teamId}BOT`,
 });
 
@@ -32,6 +41,8 @@ export interface OAuthTestServer {
   waitForLog(predicate: (line: Record<string, unknown>) => boolean): Promise<void>;
   /** A signed Events API request from `teamId`. */
   event(teamId: string, event: Record<string, unknown>, eventId?: string): Promise<Response>;
+  /** A signed mention of the bot by `userId` in channel C1 of `teamId`, a new message. */
+  mention(teamId: string, text: string, userId: string): Promise<Response>;
   /** A signed `/mailflow` command from `teamId`. */
   command(teamId: string, userId: string, text: string): Promise<Response>;
   /** A signed interactivity payload (a click), as it is. */
@@ -76,12 +87,7 @@ export async function startOAuthServer(
   const address = await server.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
-  const post = (body: string, contentType: string) =>
-    fetch(`${baseUrl}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': contentType, ...signedHeaders(body, SIGNING_SECRET) },
-      body,
-    });
+  const post = (request: SlackRequest) => postToSlackEvents(baseUrl, SIGNING_SECRET, request);
 
   return {
     baseUrl,
@@ -90,43 +96,27 @@ export async function startOAuthServer(
     async waitForLog(predicate) {
       while (!logs.some(predicate)) await new Promise((resolve) => setTimeout(resolve, 5));
     },
-    event: (teamId, event, eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 12)}`) =>
+    event: (teamId, event, eventId) =>
+      post(eventCallback({ teamId, botUserId: botUserOf(teamId), event, eventId })),
+    mention: (teamId, text, userId) =>
       post(
-        JSON.stringify({
-          team_id: teamId,
-          api_app_id: 'A1',
-          event,
-          type: 'event_callback',
-          event_id: eventId,
-          event_time: Math.floor(Date.now() / 1000),
-          authorizations: [
-            { team_id: teamId, user_id: `U${teamId}BOT`, is_bot: true, is_enterprise_install: false },
-          ],
+        eventCallback({
+          teamId,
+          botUserId: botUserOf(teamId),
+          event: appMention(botUserOf(teamId), text, userId),
         }),
-        'application/json',
       ),
     command: (teamId, userId, text) =>
       post(
-        new URLSearchParams({
-          team_id: teamId,
-          team_domain: teamId.toLowerCase(),
-          channel_id: 'C1',
-          channel_name: 'mail-ops',
-          user_id: userId,
-          user_name: userId.toLowerCase(),
-          command: '/mailflow',
+        slashCommand({
+          teamId,
+          teamDomain: teamId.toLowerCase(),
+          userId,
           text,
-          api_app_id: 'A1',
-          response_url: `${baseUrl}/unused-response-url`,
-          trigger_id: '1.2.3',
-        }).toString(),
-        'application/x-www-form-urlencoded',
+          responseUrl: `${baseUrl}/unused-response-url`,
+        }),
       ),
-    action: (payload) =>
-      post(
-        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-        'application/x-www-form-urlencoded',
-      ),
+    action: (payload) => post(interaction(payload)),
     async close() {
       await server.close();
       await state.close();
@@ -182,10 +172,3 @@ export async function install(
     options.acceptLanguage,
   );
 }
-
-let tsCounter = 1_720_000_000;
-export const mentionIn = (teamId: string, text: string, user: string, channel = 'C1') => {
-  tsCounter += 1;
-  const ts = `${tsCounter}.000300`;
-  return { type: 'app_mention', user, text: `<@U${teamId}BOT> ${text}`, ts, event_ts: ts, channel };
-};

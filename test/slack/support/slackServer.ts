@@ -9,6 +9,15 @@ import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../../../bots/runt
 import { createBotServer } from '../../../bots/server/app';
 import { createSlackChannel } from '../../../bots/slack/channel';
 import { nowSeconds, slackSignature } from '../../support/slackSigning';
+import {
+  appMention,
+  eventCallback,
+  interaction,
+  messageTs,
+  type PostOptions,
+  postToSlackEvents,
+  slashCommand,
+} from './slackRequests';
 import { BOT_USER_ID, SlackStandIn } from './slackStandIn';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -21,17 +30,6 @@ export function signature(body: string, timestamp: number, secret = SIGNING_SECR
 
 export { nowSeconds };
 
-export interface PostOptions {
-  /** Extra or replacement headers (a wrong signature, a retry number). */
-  headers?: Record<string, string>;
-  /** Sign with this timestamp instead of now. */
-  timestamp?: number;
-  /** Send without signature headers. */
-  unsigned?: boolean;
-  /** Sign with this secret instead of the server's. */
-  secret?: string;
-}
-
 export interface SlackTestServer {
   baseUrl: string;
   standIn: SlackStandIn;
@@ -43,6 +41,17 @@ export interface SlackTestServer {
   command(text: string, userId: string, responseId?: string, options?: PostOptions): Promise<Response>;
   event(event: Record<string, unknown>, eventId?: string, options?: PostOptions): Promise<Response>;
   action(payload: Record<string, unknown>): Promise<Response>;
+  /**
+   * A click by `user` on `actionId` in `blocks`, the private answer to their slash command (picking
+   * `selected`, in `channel` instead of C1); resolves with the ack and the id of the response_url the
+   * bot answers the click through.
+   */
+  clickPrivate(
+    user: string,
+    actionId: string,
+    blocks: unknown[],
+    more?: { selected?: string; channel?: string },
+  ): Promise<{ response: Response; responseId: string }>;
   close(): Promise<void>;
 }
 
@@ -68,20 +77,11 @@ export async function startSlackServer(options: SlackServerOptions = {}): Promis
   // The bot asks auth.test at start; wait for it so that no test depends on its timing.
   await standIn.waitFor('auth.test');
 
-  const post = (body: string, contentType: string, postOptions: PostOptions = {}) => {
-    const timestamp = postOptions.timestamp ?? nowSeconds();
-    const signed: Record<string, string> = postOptions.unsigned
-      ? {}
-      : {
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': signature(body, timestamp, postOptions.secret),
-        };
-    return fetch(`${baseUrl}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': contentType, ...signed, ...postOptions.headers },
-      body,
-    });
-  };
+  const post = (body: string, contentType: string, postOptions: PostOptions = {}) =>
+    postToSlackEvents(baseUrl, SIGNING_SECRET, { body, contentType }, postOptions);
+
+  const action = (payload: Record<string, unknown>) =>
+    postToSlackEvents(baseUrl, SIGNING_SECRET, interaction(payload));
 
   return {
     baseUrl,
@@ -92,44 +92,33 @@ export async function startSlackServer(options: SlackServerOptions = {}): Promis
     },
     post,
     command: (text, userId, responseId = randomUUID(), postOptions = {}) =>
-      post(
-        new URLSearchParams({
-          token: 'legacy-verification-token',
-          team_id: 'T1',
-          team_domain: 'contoso',
-          channel_id: 'C1',
-          channel_name: 'mail-ops',
-          user_id: userId,
-          user_name: userId.toLowerCase(),
-          command: '/mailflow',
+      postToSlackEvents(
+        baseUrl,
+        SIGNING_SECRET,
+        slashCommand({
+          teamId: 'T1',
+          teamDomain: 'contoso',
+          userId,
           text,
-          api_app_id: 'A1',
-          response_url: standIn.responseUrl(responseId),
-          trigger_id: '1.2.3',
-        }).toString(),
-        'application/x-www-form-urlencoded',
-        postOptions,
-      ),
-    event: (event, eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 10)}`, postOptions = {}) =>
-      post(
-        JSON.stringify({
-          token: 'legacy-verification-token',
-          team_id: 'T1',
-          api_app_id: 'A1',
-          event,
-          type: 'event_callback',
-          event_id: eventId,
-          event_time: nowSeconds(),
-          authorizations: [{ team_id: 'T1', user_id: BOT_USER_ID, is_bot: true }],
+          responseUrl: standIn.responseUrl(responseId),
         }),
-        'application/json',
         postOptions,
       ),
-    action: (payload) =>
-      post(
-        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-        'application/x-www-form-urlencoded',
+    event: (event, eventId, postOptions = {}) =>
+      postToSlackEvents(
+        baseUrl,
+        SIGNING_SECRET,
+        eventCallback({ teamId: 'T1', botUserId: BOT_USER_ID, event, eventId }),
+        postOptions,
       ),
+    action,
+    async clickPrivate(user, actionId, blocks, more = {}) {
+      const responseId = randomUUID();
+      const response = await action(
+        click({ user, actionId, blocks, ephemeral: true, responseId, standIn, ...more }),
+      );
+      return { response, responseId };
+    },
     async close() {
       await server.close();
       await standIn.close();
@@ -137,25 +126,8 @@ export async function startSlackServer(options: SlackServerOptions = {}): Promis
   };
 }
 
-let tsCounter = 1_710_000_000;
-/** A fresh message timestamp, as Slack writes them. */
-export function messageTs(): string {
-  tsCounter += 1;
-  return `${tsCounter}.000200`;
-}
-
-export const mention = (text: string, user: string, extra: Record<string, unknown> = {}) => {
-  const ts = messageTs();
-  return {
-    type: 'app_mention',
-    user,
-    text: `<@${BOT_USER_ID}> ${text}`,
-    ts,
-    event_ts: ts,
-    channel: 'C1',
-    ...extra,
-  };
-};
+export const mention = (text: string, user: string, extra: Record<string, unknown> = {}) =>
+  appMention(BOT_USER_ID, text, user, extra);
 
 export const directMessage = (text: string, user: string, channel = 'D1') => {
   const ts = messageTs();
