@@ -6,7 +6,7 @@
  */
 import { LOCALES, type Locale, languageTagToLocale, primarySubtagOf } from '../locales';
 import type { LanguageModel } from './languageModel';
-import { foldForMatching } from './normalize';
+import { foldForMatching, isAscii } from './normalize';
 import { ENGLISH_ERROR_WORDS, LOANWORDS, languageMarkers } from './vocabulary';
 
 /** The six languages, another language, or no language that the text shows. */
@@ -50,6 +50,8 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const FOREIGN_LETTER =
   /[\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Georgian}\p{Script=Armenian}]/gu;
 const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}'’-]*/gu;
+/** {@link LATIN_WORD} in ASCII text: no other script, no letter outside `A-Z`. */
+const ASCII_LATIN_WORD = /[A-Za-z][A-Za-z'-]*/g;
 
 const count = (text: string, pattern: RegExp): number => {
   if (!pattern.test(text)) return 0;
@@ -83,9 +85,10 @@ interface Cues {
 const add = (counts: Map<Locale, number>, locale: Locale, count: number) =>
   counts.set(locale, (counts.get(locale) ?? 0) + count);
 
-function cuesIn(text: string, tokens: readonly string[]): Cues {
+function cuesIn(text: string, tokens: readonly string[], ascii: boolean): Cues {
   const cues: Cues = { found: new Map(), other: 0, words: new Map() };
-  for (const { pattern, locale } of CUE_LETTERS) {
+  // The cue letters are all outside ASCII.
+  for (const { pattern, locale } of ascii ? [] : CUE_LETTERS) {
     if (!pattern.test(text)) continue;
     add(cues.found, locale, 1);
     add(cues.words, locale, CUE_LETTER_WORDS);
@@ -180,15 +183,17 @@ export function identifyLanguage(
   model: LanguageModel | undefined,
   { accept = ACCEPT, clientLocale }: { accept?: number; clientLocale?: Locale | undefined } = {},
 ): Identified {
-  if (KANA.test(text)) return 'other';
-  const latinWords = text.match(LATIN_WORD) ?? [];
-  const han = count(text, HAN);
+  // ASCII text has Latin letters only: no script rule applies to it.
+  const ascii = isAscii(text);
+  if (!ascii && KANA.test(text)) return 'other';
+  const latinWords = text.match(ascii ? ASCII_LATIN_WORD : LATIN_WORD) ?? [];
+  const han = ascii ? 0 : count(text, HAN);
   if (han > 0 && han >= latinWords.length) return 'zh-CN';
   const latinLetters = latinWords.reduce((letters, word) => letters + word.length, 0);
-  if (count(text, FOREIGN_LETTER) > latinLetters) return 'other';
+  if (!ascii && count(text, FOREIGN_LETTER) > latinLetters) return 'other';
   if (latinWords.length === 0) return undefined;
 
-  const cues = cuesIn(text, tokens);
+  const cues = cuesIn(text, tokens, ascii);
   const decisive = cues.other === 0 ? decisiveCue(cues.words, latinWords.length) : undefined;
   if (decisive) return decisive;
   const predicted = model?.predict(wordsForModel(latinWords).slice(0, MODEL_INPUT_LENGTH)) ?? new Map();

@@ -1,19 +1,42 @@
-import { foldForMatching } from './normalize';
+import { foldForMatching, isAscii } from './normalize';
 
 /**
  * Words of folded text, in order. Chinese and Japanese characters are one token each, since those
  * languages write no spaces; everything that is not a letter or digit separates tokens.
  */
 export function tokenize(folded: string): string[] {
+  if (isAscii(folded)) return asciiWords(folded);
   const tokens: string[] = [];
   const anyCjk = CJK.test(folded);
-  for (const [word] of folded.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let found = WORD.exec(folded); found; found = WORD.exec(folded)) {
+    const word = found[0];
     if (!anyCjk || !CJK.test(word)) {
       tokens.push(word);
       continue;
     }
     for (const [part] of word.matchAll(CJK_PARTS)) tokens.push(part);
   }
+  return tokens;
+}
+
+/** Whether an ASCII character code is a letter or a digit: the ASCII part of `\p{L}\p{N}`. */
+const isAsciiWordCode = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+
+/** {@link tokenize} for ASCII text (most messages), by character codes instead of a pattern. */
+function asciiWords(text: string): string[] {
+  const tokens: string[] = [];
+  let start = -1;
+  for (let index = 0; index < text.length; index++) {
+    if (isAsciiWordCode(text.charCodeAt(index))) {
+      if (start < 0) start = index;
+    } else if (start >= 0) {
+      tokens.push(text.slice(start, index));
+      start = -1;
+    }
+  }
+  if (start >= 0) tokens.push(text.slice(start));
   return tokens;
 }
 

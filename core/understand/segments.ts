@@ -88,19 +88,34 @@ const STRUCTURAL_LINE: readonly { literal: string; pattern: RegExp }[] = [
  * Settings, commands and the output of admin tools: what a configuration says is no symptom
  * ("ConnectionTimeout : 00:10:00"), and no one's words.
  */
-const CONFIGURATION_LINE: readonly RegExp[] = [
-  /^\s{0,20}(?:\[?PS\]? [^>\n]{0,200}> ?)?[A-Z][a-z]{1,15}-[A-Z][A-Za-z]{2,60}\b/,
+const CONFIGURATION_LINE: readonly { literals: readonly string[]; pattern: RegExp }[] = [
+  {
+    literals: ['-'],
+    pattern: /^\s{0,20}(?:\[?PS\]? [^>\n]{0,200}> ?)?[A-Z][a-z]{1,15}-[A-Z][A-Za-z]{2,60}\b/,
+  },
   // A key in CamelCase, snake_case or dotted form, then a colon or an equals sign and a value.
-  /^\s{0,20}[A-Za-z][a-z0-9]{0,40}(?:[A-Z_.][A-Za-z0-9]{1,40}){1,8} {0,20}[:=] {0,20}\S/,
+  {
+    literals: [':', '='],
+    pattern: /^\s{0,20}[A-Za-z][a-z0-9]{0,40}(?:[A-Z_.][A-Za-z0-9]{1,40}){1,8} {0,20}[:=] {0,20}\S/,
+  },
   // PowerShell's list output: "Event  : Defer", "Action :"; a label of a few capitalized words
   // with a one-word value: "Status: Retry", "Next Hop Domain: contoso.com".
-  /^\s{0,20}[A-Za-z][\w-]{0,40} {1,40}:(?: |$)/,
-  /^\s{0,20}(?:[A-Z][a-z]{1,20} ){0,3}[A-Z][A-Za-z]{1,20} ?: ?\S{1,200}\s{0,20}$/,
+  { literals: [':'], pattern: /^\s{0,20}[A-Za-z][\w-]{0,40} {1,40}:(?: |$)/ },
+  {
+    literals: [':'],
+    pattern: /^\s{0,20}(?:[A-Z][a-z]{1,20} ){0,3}[A-Z][A-Za-z]{1,20} ?: ?\S{1,200}\s{0,20}$/,
+  },
   // Fields or table columns aligned with runs of spaces.
-  /^\s{0,20}[A-Z][\w ]{0,30}: {0,3}\S{1,200} {3,}[A-Z][\w ]{0,30}:/,
-  /\S {3,}\S{1,200} {3,}\S{1,200} {3,}\S/,
-  /^\s{0,20}-{3,}[\s-]*$/,
+  { literals: [':'], pattern: /^\s{0,20}[A-Z][\w ]{0,30}: {0,3}\S{1,200} {3,}[A-Z][\w ]{0,30}:/ },
+  { literals: ['   '], pattern: /\S {3,}\S{1,200} {3,}\S{1,200} {3,}\S/ },
+  { literals: ['---'], pattern: /^\s{0,20}-{3,}[\s-]*$/ },
 ];
+
+/** Whether a line is a setting, a command or a tool's output; each pattern is tried only where its literal stands. */
+const isConfiguration = (line: string): boolean =>
+  CONFIGURATION_LINE.some(
+    ({ literals, pattern }) => literals.some((literal) => line.includes(literal)) && pattern.test(line),
+  );
 
 /**
  * Spans inside a line that are not anyone's words, each tried only where the line holds its
@@ -110,8 +125,12 @@ const PASTED_SPANS: readonly { literal: string; gate?: RegExp; pattern: RegExp }
   { literal: '://', pattern: /\b(?:https?|ftp):\/\/[^\s<>"'`)\]]{1,2000}/gi },
   { literal: '@', pattern: /[\w.+'-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}/gi },
   // A host name, optionally with a port: mail.contoso.com, smtp.contoso.com:587.
-  { literal: '.', pattern: /(?<![\w.-])[a-z0-9](?:[a-z0-9-]{0,62}\.){1,8}[a-z]{2,63}(?::\d{1,5})?\b/gi },
-  { literal: '.', pattern: /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g },
+  {
+    literal: '.',
+    gate: /\.[a-z]/i,
+    pattern: /(?<![\w.-])[a-z0-9](?:[a-z0-9-]{0,62}\.){1,8}[a-z]{2,63}(?::\d{1,5})?\b/gi,
+  },
+  { literal: '.', gate: /\d\.\d/, pattern: /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g },
   // IPv6: tried only where two colons stand close (every line with a colon has hex letters).
   {
     literal: ':',
@@ -280,7 +299,7 @@ export function segment(
       parts.push({ report: line });
       return;
     }
-    if (CONFIGURATION_LINE.some((pattern) => pattern.test(line))) return;
+    if (isConfiguration(line)) return;
     // Addresses, host names and settings are nobody's words, pasted or not.
     const words = blankOut(line, patternSpans(line));
     const coded = codeSpans(line, start, lineCodes, vocabulary);
