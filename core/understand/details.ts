@@ -7,6 +7,7 @@
  */
 import { CONTENT } from '../content';
 import { LOCALES } from '../locales';
+import { hostFirstMatches } from './hostMatches';
 
 export interface PastedDetails {
   /** Destination (or last attempted) host name, in lower case. */
@@ -61,6 +62,8 @@ interface Reader {
   pattern: RegExp;
   /** Lower-case texts the pattern cannot match without one of: most readers need not run at all. */
   literals: readonly string[];
+  /** The pattern opens with {@link HOST} and is sticky: it is tried where names start. */
+  hostFirst?: true;
   host?: number;
   ipv4?: number;
   ipv6?: number;
@@ -70,12 +73,17 @@ interface Reader {
 const reader = (
   literals: string | readonly string[],
   source: string,
-  groups: Omit<Reader, 'pattern' | 'literals'>,
-): Reader => ({
-  pattern: new RegExp(source, 'gi'),
-  literals: typeof literals === 'string' ? [literals] : literals,
-  ...groups,
-});
+  groups: Omit<Reader, 'pattern' | 'literals' | 'hostFirst'>,
+): Reader => {
+  // A pattern that opens with a host is tried only where a name starts (see hostMatches).
+  const hostFirst = source.startsWith(HOST);
+  return {
+    pattern: new RegExp(source, hostFirst ? 'iy' : 'gi'),
+    literals: typeof literals === 'string' ? [literals] : literals,
+    ...(hostFirst ? { hostFirst } : {}),
+    ...groups,
+  };
+};
 
 /**
  * In order of trust: the fields Exchange Online names as the last attempted server come first;
@@ -200,7 +208,10 @@ function firstReading(
   seen: Map<readonly string[], boolean>,
 ): Reading | undefined {
   if (!holdsAny(lower, groups.literals, seen)) return undefined;
-  for (const found of text.matchAll(groups.pattern)) {
+  const matches = groups.hostFirst
+    ? hostFirstMatches(text, groups.pattern, 'nameOrAt')
+    : text.matchAll(groups.pattern);
+  for (const found of matches) {
     const reading = read(found, groups);
     if (reading.server !== undefined || reading.ip !== undefined) return reading;
   }

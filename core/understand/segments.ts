@@ -5,6 +5,7 @@
  * speaks or what they want; a pasted configuration ("ConnectionTimeout : 00:10:00") describes no
  * symptom. Every pattern is anchored on a literal or bounded, and each line is scanned once.
  */
+import { hostFirstMatches } from './hostMatches';
 import { foldForMatching } from './normalize';
 import type { LocatedCode } from './statusCodes';
 
@@ -121,14 +122,14 @@ const isConfiguration = (line: string): boolean =>
  * Spans inside a line that are not anyone's words, each tried only where the line holds its
  * literal (a cheap test that keeps long lines from being scanned for what they cannot contain).
  */
-const PASTED_SPANS: readonly { literal: string; gate?: RegExp; pattern: RegExp }[] = [
+const PASTED_SPANS: readonly { literal: string; gate?: RegExp; pattern: RegExp; hostFirst?: true }[] = [
   { literal: '://', pattern: /\b(?:https?|ftp):\/\/[^\s<>"'`)\]]{1,2000}/gi },
   { literal: '@', pattern: /[\w.+'-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}/gi },
   // A host name, optionally with a port: mail.contoso.com, smtp.contoso.com:587.
   {
     literal: '.',
-    gate: /\.[a-z]/i,
-    pattern: /(?<![\w.-])[a-z0-9](?:[a-z0-9-]{0,62}\.){1,8}[a-z]{2,63}(?::\d{1,5})?\b/gi,
+    pattern: /(?<![\w.-])[a-z0-9](?:[a-z0-9-]{0,62}\.){1,8}[a-z]{2,63}(?::\d{1,5})?\b/iy,
+    hostFirst: true,
   },
   { literal: '.', gate: /\d\.\d/, pattern: /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g },
   // IPv6: tried only where two colons stand close (every line with a colon has hex letters).
@@ -240,9 +241,10 @@ function codeSpans(
 
 function patternSpans(line: string): Span[] {
   const spans: Span[] = [];
-  for (const { literal, gate, pattern } of PASTED_SPANS) {
+  for (const { literal, gate, pattern, hostFirst } of PASTED_SPANS) {
     if (!line.includes(literal) || (gate && !gate.test(line))) continue;
-    for (const match of line.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
+    const matches = hostFirst ? hostFirstMatches(line, pattern, 'name') : line.matchAll(pattern);
+    for (const match of matches) spans.push([match.index, match.index + match[0].length]);
   }
   return spans;
 }

@@ -1,0 +1,57 @@
+/**
+ * Patterns that open with a host name ("mail.contoso.com", then a port, an address, a quoted reply)
+ * and a look-behind that keeps them from starting inside a name. Tried at every position of a long
+ * line, as a global pattern is, they cost the most of all span and detail readers; yet they can
+ * match only at the start of a run of name characters (nowhere else does the look-behind hold), and
+ * only in a run that holds a dot before a letter (the top-level domain). So the runs are found first,
+ * with a quick search for a dot before a letter, and the pattern is tried once at each run's start:
+ * the matches are the global pattern's, in the same order, at a fraction of the cost.
+ */
+
+const DOT_BEFORE_LETTER = /\.[a-z]/gi;
+
+/** What the pattern's look-behind rules out before a host: `[\w.-]`, and for some readers `@` too. */
+export type NameCharacters = 'name' | 'nameOrAt';
+
+const isNameCode = (code: number, characters: NameCharacters): boolean =>
+  (code >= 97 && code <= 122) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 48 && code <= 57) ||
+  code === 95 /* _ */ ||
+  code === 46 /* . */ ||
+  code === 45 /* - */ ||
+  (characters === 'nameOrAt' && code === 64); /* @ */
+
+/**
+ * The matches of `sticky` (the host-first pattern with the `y` flag) in `text`, as the same pattern
+ * with the `g` flag would find them: each search starts where the last match ended. Each run is
+ * scanned a bounded number of times, so the cost stays linear in the text.
+ */
+export function* hostFirstMatches(
+  text: string,
+  sticky: RegExp,
+  characters: NameCharacters,
+): Generator<RegExpExecArray> {
+  let position = 0;
+  while (position < text.length) {
+    DOT_BEFORE_LETTER.lastIndex = position;
+    const dot = DOT_BEFORE_LETTER.exec(text);
+    if (!dot) return;
+    let start = dot.index;
+    while (start > 0 && isNameCode(text.charCodeAt(start - 1), characters)) start--;
+    // A run that starts before `position` continues the last match's: no match starts inside it.
+    let found: RegExpExecArray | null = null;
+    if (start >= position) {
+      sticky.lastIndex = start;
+      found = sticky.exec(text);
+    }
+    if (found) {
+      position = start + Math.max(1, found[0].length);
+      yield found;
+      continue;
+    }
+    let end = dot.index + 1;
+    while (end < text.length && isNameCode(text.charCodeAt(end), characters)) end++;
+    position = end;
+  }
+}
