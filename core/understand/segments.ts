@@ -154,14 +154,18 @@ const ERROR_TEXT_GAP = /^[ \t,;:()/-]{1,4}/;
 
 type Span = readonly [start: number, end: number];
 
-const QUESTION_END = /[?？]\s*$/;
 /** Where a clause ends inside a line: the user's question may start after it. */
 const CLAUSE_BREAK = /[,;，；]|\s[-–—]\s/g;
 const OPENING_PUNCTUATION = /^[\s¿¡"'«“]+/;
 const CAPITALIZED_AT = /[\s:,-]*\p{Lu}/uy;
 
 /** A question is the user's, whatever it quotes: such a line is read span by span. */
-const isQuestion = (line: string): boolean => QUESTION_END.test(line);
+const isQuestion = (line: string): boolean => {
+  // `trimEnd` removes what `\s` matches: the line ends with a question mark, then spaces at most.
+  const trimmed = line.trimEnd();
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  return last === 0x3f /* ? */ || last === 0xff1f /* ？ */;
+};
 
 /**
  * Whether a line is machine-written: by its structure, or (in a message of several lines, where a

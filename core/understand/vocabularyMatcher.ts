@@ -4,7 +4,7 @@
  * phrases keeps it linear: from each token it walks at most one phrase's length, and each word's
  * form is computed once.
  */
-import { headKey, PREFIX_GROUP_LENGTH, WHOLE_WORD_MAX_LENGTH, type WordForm } from './wordForms';
+import { HeadSet, headKey, PREFIX_GROUP_LENGTH, WHOLE_WORD_MAX_LENGTH, type WordForm } from './wordForms';
 
 export interface VocabularyMatch<T> {
   values: readonly T[];
@@ -47,9 +47,9 @@ function prefixChild<T>(node: TrieNode<T>, prefix: string): TrieNode<T> {
 export class VocabularyMatcher<T> {
   private readonly root = newNode<T>();
   /** Stem forms: the first letters of every vocabulary word, so that most words are never stemmed. */
-  private readonly gate = new Set<number>();
+  private readonly gate = new HeadSet();
   /** The first letters of every phrase's first word (and its stem): no other token starts a match. */
-  private readonly firstHeads = new Set<number>();
+  private readonly firstHeads = new HeadSet();
 
   constructor(
     entries: Iterable<readonly [phrase: readonly string[], value: T]>,
