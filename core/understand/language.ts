@@ -94,10 +94,11 @@ function cuesIn(text: string, tokens: readonly string[], ascii: boolean): Cues {
     add(cues.words, locale, CUE_LETTER_WORDS);
   }
   // The first words tell the language; the rest of a long text is not read for cues.
-  const read = tokens.slice(0, CUE_TOKENS);
+  const read = tokens.length > CUE_TOKENS ? tokens.slice(0, CUE_TOKENS) : tokens;
   // By position, the longer first: a cue inside another language's longer one is explained by it
   // ("to" in Polish "co to").
-  const matches = languageMarkers.findEvery(read).sort((a, b) => a.start - b.start || b.end - a.end);
+  const matches = languageMarkers.findEvery(read);
+  if (matches.length > 1) matches.sort((a, b) => a.start - b.start || b.end - a.end);
   let widest: (typeof matches)[number] | undefined;
   for (const match of matches) {
     const length = match.end - match.start;

@@ -39,7 +39,7 @@ export interface SegmentVocabulary {
  * Structure that only machine-written lines have: queue fields, DSN fields, MTA logs, time stamps.
  * Each pattern runs only on a line that holds its literal (in lower case), a cheap test first.
  */
-const STRUCTURAL_LINE: readonly { literal: string; pattern: RegExp }[] = [
+const STRUCTURAL_LINE_PATTERNS: readonly { literal: string; pattern: RegExp }[] = [
   { literal: '=', pattern: /[[{;](?:LED|MSG|FQDN|IP|LRT|Message|LastAttempted[A-Za-z]{0,20}) {0,3}=/i },
   { literal: 'lastattempted', pattern: /\bLastAttempted(?:ServerName|IP)\b/i },
   {
@@ -84,6 +84,12 @@ const STRUCTURAL_LINE: readonly { literal: string; pattern: RegExp }[] = [
     pattern: /\.(?:prod\.outlook\.com|prod\.exchangelabs\.com|protection\.outlook\.com)\b/i,
   },
 ];
+
+/** Each with whether its literal has letters, and so must be looked for in the lowered line. */
+const STRUCTURAL_LINE = STRUCTURAL_LINE_PATTERNS.map((entry) => ({
+  ...entry,
+  cased: entry.literal.toLowerCase() !== entry.literal.toUpperCase(),
+}));
 
 /**
  * Settings, commands and the output of admin tools: what a configuration says is no symptom
@@ -173,9 +179,15 @@ const isQuestion = (line: string): boolean => {
  */
 function isStructural(line: string, vocabulary: SegmentVocabulary, severalLines: boolean): boolean {
   if (isQuestion(line)) return false;
-  const lower = line.toLowerCase();
+  // Literals with letters are looked for in lower case; the line is lowered once, if one needs it.
+  let lower: string | undefined;
+  const holds = (literal: string, cased: boolean): boolean => {
+    if (!cased) return line.includes(literal);
+    lower ??= line.toLowerCase();
+    return lower.includes(literal);
+  };
   return (
-    STRUCTURAL_LINE.some(({ literal, pattern }) => lower.includes(literal) && pattern.test(line)) ||
+    STRUCTURAL_LINE.some(({ literal, cased, pattern }) => holds(literal, cased) && pattern.test(line)) ||
     (severalLines && vocabulary.isReportLine(foldForMatching(line)))
   );
 }
