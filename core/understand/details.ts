@@ -7,7 +7,7 @@
  */
 import { CONTENT } from '../content';
 import { LOCALES } from '../locales';
-import { hostFirstMatches } from './hostMatches';
+import { globalMatches, hostFirstMatches } from './patternMatches';
 
 export interface PastedDetails {
   /** Destination (or last attempted) host name, in lower case. */
@@ -75,7 +75,7 @@ const reader = (
   source: string,
   groups: Omit<Reader, 'pattern' | 'literals' | 'hostFirst'>,
 ): Reader => {
-  // A pattern that opens with a host is tried only where a name starts (see hostMatches).
+  // A pattern that opens with a host is tried only where a name starts (see patternMatches).
   const hostFirst = source.startsWith(HOST);
   return {
     pattern: new RegExp(source, hostFirst ? 'iy' : 'gi'),
@@ -210,7 +210,7 @@ function firstReading(
   if (!holdsAny(lower, groups.literals, seen)) return undefined;
   const matches = groups.hostFirst
     ? hostFirstMatches(text, groups.pattern, 'nameOrAt')
-    : text.matchAll(groups.pattern);
+    : globalMatches(text, groups.pattern);
   for (const found of matches) {
     const reading = read(found, groups);
     if (reading.server !== undefined || reading.ip !== undefined) return reading;

@@ -1,4 +1,5 @@
 import { foldForMatching, isAscii } from './normalize';
+import { globalMatches } from './patternMatches';
 
 /**
  * Words of folded text, in order. Chinese and Japanese characters are one token each, since those
@@ -15,7 +16,7 @@ export function tokenize(folded: string): string[] {
       tokens.push(word);
       continue;
     }
-    for (const [part] of word.matchAll(CJK_PARTS)) tokens.push(part);
+    for (const [part] of globalMatches(word, CJK_PARTS)) tokens.push(part);
   }
   return tokens;
 }

@@ -5,8 +5,9 @@
  * speaks or what they want; a pasted configuration ("ConnectionTimeout : 00:10:00") describes no
  * symptom. Every pattern is anchored on a literal or bounded, and each line is scanned once.
  */
-import { hostFirstMatches } from './hostMatches';
+
 import { foldForMatching } from './normalize';
+import { globalMatches, hostFirstMatches } from './patternMatches';
 import type { LocatedCode } from './statusCodes';
 
 /**
@@ -213,7 +214,7 @@ function errorWordsEnd(text: string, from: number, vocabulary: SegmentVocabulary
 function userClauseStarts(line: string, vocabulary: SegmentVocabulary): number[] | undefined {
   if (!isQuestion(line)) return undefined;
   const starts: number[] = [];
-  for (const clause of line.matchAll(CLAUSE_BREAK)) {
+  for (const clause of globalMatches(line, CLAUSE_BREAK)) {
     const after = clause.index + clause[0].length;
     const word = WORD.exec(line.slice(after, after + 60).replace(OPENING_PUNCTUATION, ''))?.[0];
     if (word && !vocabulary.isErrorWord(foldForMatching(word))) starts.push(clause.index);
@@ -259,7 +260,7 @@ function patternSpans(line: string): Span[] {
   const spans: Span[] = [];
   for (const { literal, gate, pattern, hostFirst } of PASTED_SPANS) {
     if (!line.includes(literal) || (gate && !gate.test(line))) continue;
-    const matches = hostFirst ? hostFirstMatches(line, pattern, 'name') : line.matchAll(pattern);
+    const matches = hostFirst ? hostFirstMatches(line, pattern, 'name') : globalMatches(line, pattern);
     for (const match of matches) spans.push([match.index, match.index + match[0].length]);
   }
   return spans;
