@@ -50,18 +50,27 @@ export interface Sentences {
 }
 
 /** Where a sentence ends: a stop, question or exclamation mark before a space, a semicolon, a line break. */
-const SENTENCE_END = /[.!?;](?=\s|$)|[。！？；\n]/u;
+const SENTENCE_END = /[.!?;](?=\s|$)|[。！？；\n]/gu;
 
 /** Tokens of `folded` text, sentence by sentence, so that a symptom is read within one sentence. */
 export function readSentences(folded: string): Sentences {
   const tokens: string[] = [];
   const sentenceOf: number[] = [];
-  folded.split(SENTENCE_END).forEach((sentence, index) => {
-    for (const token of tokenize(sentence)) {
+  // The pieces between sentence ends, as `split` gives them, without the copy of its pattern.
+  let sentence = 0;
+  let start = 0;
+  const read = (end: number) => {
+    for (const token of tokenize(folded.slice(start, end))) {
       tokens.push(token);
-      sentenceOf.push(index);
+      sentenceOf.push(sentence);
     }
-  });
+    sentence++;
+  };
+  for (const end of globalMatches(folded, SENTENCE_END)) {
+    read(end.index);
+    start = end.index + end[0].length;
+  }
+  read(folded.length);
   return { tokens, sentenceOf };
 }
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;

@@ -125,6 +125,8 @@ const isConfiguration = (line: string): boolean =>
     ({ literals, pattern }) => literals.some((literal) => line.includes(literal)) && pattern.test(line),
   );
 
+const CODE_LIKE = /\d\.\d\.\d/;
+
 /**
  * Spans inside a line that are not anyone's words, each tried only where the line holds its
  * literal (a cheap test that keeps long lines from being scanned for what they cannot contain).
@@ -149,8 +151,9 @@ const PASTED_SPANS: readonly { literal: string; gate?: RegExp; pattern: RegExp; 
   { literal: '=', pattern: /[[{][^[\]{}\n]{0,300}=[^[\]{}\n]{0,2000}[\]}]/g },
   // A setting inside a line: "timeout=300", "smtpd_tls_security_level = may".
   { literal: '=', pattern: /\b[A-Za-z_][\w.-]{0,40} ?= ?[^\s,;)\]}]{1,200}/g },
-  { literal: "'", pattern: /'[^'\n]{0,2000}\d\.\d\.\d[^'\n]{0,2000}'/g },
-  { literal: '"', pattern: /"[^"\n]{0,2000}\d\.\d\.\d[^"\n]{0,2000}"/g },
+  // A quoted reply with a code in it; tried only where a line has a code-like number at all.
+  { literal: "'", gate: CODE_LIKE, pattern: /'[^'\n]{0,2000}\d\.\d\.\d[^'\n]{0,2000}'/g },
+  { literal: '"', gate: CODE_LIKE, pattern: /"[^"\n]{0,2000}\d\.\d\.\d[^"\n]{0,2000}"/g },
 ];
 
 /** A reply code just before an enhanced code: `451 4.4.317`, `550-5.7.1`. */
