@@ -12,12 +12,24 @@
  */
 
 /**
+ * What every match of a pattern holds: `literal`, at most `reach` characters after the match's start.
+ * The text before the next literal, less that reach, is then skipped without being searched.
+ */
+export interface Near {
+  literal: string;
+  reach: number;
+}
+
+/**
  * The matches of a global pattern in `text`, as `text.matchAll(pattern)` finds them, without copying
  * the pattern: its `lastIndex` is set before each search, so a caller may use it between two matches.
  */
-export function* globalMatches(text: string, pattern: RegExp): Generator<RegExpExecArray> {
+export function* globalMatches(text: string, pattern: RegExp, near?: Near): Generator<RegExpExecArray> {
   for (let position = 0; position <= text.length; ) {
-    pattern.lastIndex = position;
+    // No match starts more than `reach` before the next literal: the search starts there.
+    const literalAt = near ? text.indexOf(near.literal, position) : position;
+    if (literalAt < 0) return;
+    pattern.lastIndex = Math.max(position, literalAt - (near?.reach ?? 0));
     const found = pattern.exec(text);
     if (!found) return;
     const end = found.index + found[0].length;

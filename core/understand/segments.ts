@@ -7,7 +7,7 @@
  */
 
 import { foldForMatching } from './normalize';
-import { globalMatches, hostFirstMatches } from './patternMatches';
+import { globalMatches, hostFirstMatches, type Near } from './patternMatches';
 import type { LocatedCode } from './statusCodes';
 
 /**
@@ -129,31 +129,34 @@ const CODE_LIKE = /\d\.\d\.\d/;
 
 /**
  * Spans inside a line that are not anyone's words, each tried only where the line holds its
- * literal (a cheap test that keeps long lines from being scanned for what they cannot contain).
+ * literal (a cheap test that keeps long lines from being scanned for what they cannot contain). Each
+ * match holds its literal at most `reach` characters after its start, so the search skips to near it.
  */
-const PASTED_SPANS: readonly { literal: string; gate?: RegExp; pattern: RegExp; hostFirst?: true }[] = [
-  { literal: '://', pattern: /\b(?:https?|ftp):\/\/[^\s<>"'`)\]]{1,2000}/gi },
-  { literal: '@', pattern: /[\w.+'-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}/gi },
+const PASTED_SPANS: readonly (Near & { gate?: RegExp; pattern: RegExp; hostFirst?: true })[] = [
+  { literal: '://', reach: 5, pattern: /\b(?:https?|ftp):\/\/[^\s<>"'`)\]]{1,2000}/gi },
+  { literal: '@', reach: 64, pattern: /[\w.+'-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}/gi },
   // A host name, optionally with a port: mail.contoso.com, smtp.contoso.com:587.
   {
     literal: '.',
+    reach: 63,
     pattern: /(?<![\w.-])[a-z0-9](?:[a-z0-9-]{0,62}\.){1,8}[a-z]{2,63}(?::\d{1,5})?\b/iy,
     hostFirst: true,
   },
-  { literal: '.', gate: /\d\.\d/, pattern: /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g },
+  { literal: '.', reach: 3, gate: /\d\.\d/, pattern: /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g },
   // IPv6: tried only where two colons stand close (every line with a colon has hex letters).
   {
     literal: ':',
+    reach: 5,
     gate: /:[0-9a-f]{0,4}:/i,
     pattern: /\[?(?:\b[0-9a-f]{1,4}|(?=::))(?::[0-9a-f]{0,4}){2,7}\]?(?::\d{1,5})?/gi,
   },
-  { literal: '`', pattern: /`[^`\n]{1,2000}`/g },
-  { literal: '=', pattern: /[[{][^[\]{}\n]{0,300}=[^[\]{}\n]{0,2000}[\]}]/g },
+  { literal: '`', reach: 0, pattern: /`[^`\n]{1,2000}`/g },
+  { literal: '=', reach: 301, pattern: /[[{][^[\]{}\n]{0,300}=[^[\]{}\n]{0,2000}[\]}]/g },
   // A setting inside a line: "timeout=300", "smtpd_tls_security_level = may".
-  { literal: '=', pattern: /\b[A-Za-z_][\w.-]{0,40} ?= ?[^\s,;)\]}]{1,200}/g },
+  { literal: '=', reach: 42, pattern: /\b[A-Za-z_][\w.-]{0,40} ?= ?[^\s,;)\]}]{1,200}/g },
   // A quoted reply with a code in it; tried only where a line has a code-like number at all.
-  { literal: "'", gate: CODE_LIKE, pattern: /'[^'\n]{0,2000}\d\.\d\.\d[^'\n]{0,2000}'/g },
-  { literal: '"', gate: CODE_LIKE, pattern: /"[^"\n]{0,2000}\d\.\d\.\d[^"\n]{0,2000}"/g },
+  { literal: "'", reach: 0, gate: CODE_LIKE, pattern: /'[^'\n]{0,2000}\d\.\d\.\d[^'\n]{0,2000}'/g },
+  { literal: '"', reach: 0, gate: CODE_LIKE, pattern: /"[^"\n]{0,2000}\d\.\d\.\d[^"\n]{0,2000}"/g },
 ];
 
 /** A reply code just before an enhanced code: `451 4.4.317`, `550-5.7.1`. */
@@ -261,9 +264,10 @@ function codeSpans(
 
 function patternSpans(line: string): Span[] {
   const spans: Span[] = [];
-  for (const { literal, gate, pattern, hostFirst } of PASTED_SPANS) {
+  for (const span of PASTED_SPANS) {
+    const { literal, gate, pattern, hostFirst } = span;
     if (!line.includes(literal) || (gate && !gate.test(line))) continue;
-    const matches = hostFirst ? hostFirstMatches(line, pattern, 'name') : globalMatches(line, pattern);
+    const matches = hostFirst ? hostFirstMatches(line, pattern, 'name') : globalMatches(line, pattern, span);
     for (const match of matches) spans.push([match.index, match.index + match[0].length]);
   }
   return spans;
