@@ -179,11 +179,12 @@ function read(found: RegExpMatchArray, groups: Reader): Reading {
   const port = Number(group(groups.port));
   const ip =
     ipv4 !== undefined ? (validIpv4(ipv4) ? ipv4 : undefined) : ipv6 && validIpv6(ipv6) ? ipv6 : undefined;
-  return {
-    ...(host && validHost(host) ? { server: host } : {}),
-    ...(ip ? { ip } : {}),
-    ...((host || ip) && validPort(port) ? { port } : {}),
-  };
+  // Fields are set one by one: spreading small objects costs more than the reading itself.
+  const reading: Reading = {};
+  if (host && validHost(host)) reading.server = host;
+  if (ip) reading.ip = ip;
+  if ((host || ip) && validPort(port)) reading.port = port;
+  return reading;
 }
 
 /** The first reading of `groups` in `text` that names a server or an address (not Microsoft's). */
@@ -239,10 +240,10 @@ export function readPastedDetails(text: string, pasted = text): PastedDetails {
     details.ip ??= reading.ip;
   }
   const remoteReply = (MESSAGE_FIELD.exec(pasted)?.[1] ?? MSG_FIELD.exec(pasted)?.[1])?.trim();
-  return {
-    ...(details.server ? { server: details.server } : {}),
-    ...(details.ip ? { ip: details.ip } : {}),
-    ...(details.port ? { port: details.port } : {}),
-    ...(remoteReply ? { remoteReply } : {}),
-  };
+  const found: PastedDetails = {};
+  if (details.server) found.server = details.server;
+  if (details.ip) found.ip = details.ip;
+  if (details.port) found.port = details.port;
+  if (remoteReply) found.remoteReply = remoteReply;
+  return found;
 }

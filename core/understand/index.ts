@@ -178,14 +178,15 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
     model,
     options.clientLocale,
   );
-  return {
+  const understanding: Understanding = {
     intent,
     codes: intent === 'language' ? [] : codes,
     details: readPastedDetails(text, pasted),
-    ...(writtenIn ? { writtenIn } : {}),
-    ...(intent === 'language' && requested ? { requestedLocale: requested } : {}),
-    ...(frames.onPremisesRetired && codes.some(({ code }) => code.endsWith('.4.316'))
-      ? { onPremisesRetired: true }
-      : {}),
   };
+  // Optional fields set one by one, in this order: spreading small objects costs more.
+  if (writtenIn) understanding.writtenIn = writtenIn;
+  if (intent === 'language' && requested) understanding.requestedLocale = requested;
+  if (frames.onPremisesRetired && codes.some(({ code }) => code.endsWith('.4.316')))
+    understanding.onPremisesRetired = true;
+  return understanding;
 }
