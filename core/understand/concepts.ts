@@ -56,6 +56,7 @@ export function findConcepts({ tokens, sentenceOf }: Sentences): ConceptOccurren
     }
   }
   // By start, the longer first, so that a phrase comes before what it contains.
+  if (found.length < 2) return found;
   return longestOnly(found.sort((a, b) => a.start - b.start || b.end - a.end));
 }
 

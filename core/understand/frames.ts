@@ -258,6 +258,7 @@ export interface FrameReading {
 }
 
 export function readFrames(occurrences: readonly ConceptOccurrence[]): FrameReading {
+  if (occurrences.length === 0) return NO_FRAMES;
   const sentences = new Map<number, Map<Concept, ConceptOccurrence[]>>();
   for (const occurrence of occurrences) {
     const sentence = sentences.get(occurrence.sentence) ?? new Map<Concept, ConceptOccurrence[]>();

@@ -50,8 +50,28 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const FOREIGN_LETTER =
   /[\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Georgian}\p{Script=Armenian}]/gu;
 const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}'’-]*/gu;
-/** {@link LATIN_WORD} in ASCII text: no other script, no letter outside `A-Z`. */
-const ASCII_LATIN_WORD = /[A-Za-z][A-Za-z'-]*/g;
+const isAsciiLetter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+
+/**
+ * {@link LATIN_WORD}'s matches in ASCII text (no other script, no letter outside `A-Z`): a letter,
+ * then letters, apostrophes and hyphens; read by character codes.
+ */
+function asciiLatinWords(text: string): string[] {
+  const words: string[] = [];
+  for (let index = 0; index < text.length; ) {
+    if (!isAsciiLetter(text.charCodeAt(index))) {
+      index++;
+      continue;
+    }
+    const start = index;
+    for (index++; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (!isAsciiLetter(code) && code !== 0x27 /* ' */ && code !== 0x2d /* - */) break;
+    }
+    words.push(text.slice(start, index));
+  }
+  return words;
+}
 
 const count = (text: string, pattern: RegExp): number => {
   if (!pattern.test(text)) return 0;
@@ -187,7 +207,7 @@ export function identifyLanguage(
   // ASCII text has Latin letters only: no script rule applies to it.
   const ascii = isAscii(text);
   if (!ascii && KANA.test(text)) return 'other';
-  const latinWords = text.match(ascii ? ASCII_LATIN_WORD : LATIN_WORD) ?? [];
+  const latinWords = ascii ? asciiLatinWords(text) : (text.match(LATIN_WORD) ?? []);
   const han = ascii ? 0 : count(text, HAN);
   if (han > 0 && han >= latinWords.length) return 'zh-CN';
   const latinLetters = latinWords.reduce((letters, word) => letters + word.length, 0);

@@ -297,7 +297,7 @@ export function segment(
   codes: readonly LocatedCode[],
   vocabulary: SegmentVocabulary,
 ): Segments {
-  const lines = text.split('\n');
+  const lines = text.includes('\n') ? text.split('\n') : [text];
   const structural = lines.map((line) => isStructural(line, vocabulary, lines.length > 1));
   // What a report introduces ("The response was:") is part of it: the next line that has text.
   let introduced = false;
