@@ -7,7 +7,7 @@
  */
 import { CONTENT } from '../content';
 import { LOCALES } from '../locales';
-import { globalMatches, hostFirstMatches } from './patternMatches';
+import { afterMatch, globalMatchFrom, hostFirstMatchFrom } from './patternMatches';
 
 export interface PastedDetails {
   /** Destination (or last attempted) host name, in lower case. */
@@ -209,10 +209,12 @@ function firstReading(
   seen: Map<readonly string[], boolean>,
 ): Reading | undefined {
   if (!holdsAny(lower, groups.literals, seen)) return undefined;
-  const matches = groups.hostFirst
-    ? hostFirstMatches(text, groups.pattern, 'nameOrAt')
-    : globalMatches(text, groups.pattern);
-  for (const found of matches) {
+  const { pattern, hostFirst } = groups;
+  const from = (position: number) =>
+    hostFirst
+      ? hostFirstMatchFrom(text, pattern, position, 'nameOrAt')
+      : globalMatchFrom(text, pattern, position);
+  for (let found = from(0); found; found = from(afterMatch(text, pattern, found))) {
     const reading = read(found, groups);
     if (reading.server !== undefined || reading.ip !== undefined) return reading;
   }

@@ -21,22 +21,40 @@ export interface Near {
 }
 
 /**
- * The matches of a global pattern in `text`, as `text.matchAll(pattern)` finds them, without copying
- * the pattern: its `lastIndex` is set before each search, so a caller may use it between two matches.
+ * The first match of a global pattern in `text` at or after `position`, as the pattern's own search
+ * from there finds it; `lastIndex` is set here, so a caller may use the pattern between two searches.
  */
-export function* globalMatches(text: string, pattern: RegExp, near?: Near): Generator<RegExpExecArray> {
-  for (let position = 0; position <= text.length; ) {
-    // No match starts more than `reach` before the next literal: the search starts there.
-    const literalAt = near ? text.indexOf(near.literal, position) : position;
-    if (literalAt < 0) return;
-    pattern.lastIndex = Math.max(position, literalAt - (near?.reach ?? 0));
-    const found = pattern.exec(text);
-    if (!found) return;
-    const end = found.index + found[0].length;
-    // An empty match moves on by one character (a whole code point in a Unicode pattern), as matchAll does.
-    position = end > found.index ? end : end + (pattern.unicode && isSurrogatePairAt(text, end) ? 2 : 1);
+export function globalMatchFrom(
+  text: string,
+  pattern: RegExp,
+  position: number,
+  near?: Near,
+): RegExpExecArray | null {
+  if (position > text.length) return null;
+  // No match starts more than `reach` before the next literal: the search starts there.
+  const literalAt = near ? text.indexOf(near.literal, position) : position;
+  if (literalAt < 0) return null;
+  pattern.lastIndex = Math.max(position, literalAt - (near?.reach ?? 0));
+  return pattern.exec(text);
+}
+
+/**
+ * Where the search after `found` starts, as matchAll moves on: at its end, or one character further
+ * (a whole code point in a Unicode pattern) after an empty match.
+ */
+export function afterMatch(text: string, pattern: RegExp, found: RegExpExecArray): number {
+  const end = found.index + found[0].length;
+  return end > found.index ? end : end + (pattern.unicode && isSurrogatePairAt(text, end) ? 2 : 1);
+}
+
+/** The matches of a global pattern in `text`, as `text.matchAll(pattern)` finds them. */
+export function* globalMatches(text: string, pattern: RegExp): Generator<RegExpExecArray> {
+  for (
+    let found = globalMatchFrom(text, pattern, 0);
+    found;
+    found = globalMatchFrom(text, pattern, afterMatch(text, pattern, found))
+  )
     yield found;
-  }
 }
 
 const isSurrogatePairAt = (text: string, index: number): boolean => {
@@ -59,35 +77,31 @@ const isNameCode = (code: number, characters: NameCharacters): boolean =>
   (characters === 'nameOrAt' && code === 64); /* @ */
 
 /**
- * The matches of `sticky` (the host-first pattern with the `y` flag) in `text`, as the same pattern
- * with the `g` flag would find them: each search starts where the last match ended. Each run is
- * scanned a bounded number of times, so the cost stays linear in the text.
+ * The first match of `sticky` (the host-first pattern with the `y` flag) at or after `position`, as
+ * the same pattern with the `g` flag would find it searching from there. Each run is scanned a
+ * bounded number of times, so walking all matches stays linear in the text.
  */
-export function* hostFirstMatches(
+export function hostFirstMatchFrom(
   text: string,
   sticky: RegExp,
+  position: number,
   characters: NameCharacters,
-): Generator<RegExpExecArray> {
-  let position = 0;
-  while (position < text.length) {
-    DOT_BEFORE_LETTER.lastIndex = position;
+): RegExpExecArray | null {
+  for (let from = position; from < text.length; ) {
+    DOT_BEFORE_LETTER.lastIndex = from;
     const dot = DOT_BEFORE_LETTER.exec(text);
-    if (!dot) return;
+    if (!dot) return null;
     let start = dot.index;
     while (start > 0 && isNameCode(text.charCodeAt(start - 1), characters)) start--;
-    // A run that starts before `position` continues the last match's: no match starts inside it.
-    let found: RegExpExecArray | null = null;
-    if (start >= position) {
+    // A run that starts before `from` continues the last match's: no match starts inside it.
+    if (start >= from) {
       sticky.lastIndex = start;
-      found = sticky.exec(text);
-    }
-    if (found) {
-      position = start + Math.max(1, found[0].length);
-      yield found;
-      continue;
+      const found = sticky.exec(text);
+      if (found) return found;
     }
     let end = dot.index + 1;
     while (end < text.length && isNameCode(text.charCodeAt(end), characters)) end++;
-    position = end;
+    from = end;
   }
+  return null;
 }

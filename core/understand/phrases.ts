@@ -1,5 +1,5 @@
 import { foldForMatching, isAscii } from './normalize';
-import { globalMatches } from './patternMatches';
+import { afterMatch, globalMatches, globalMatchFrom } from './patternMatches';
 
 /**
  * Words of folded text, in order. Chinese and Japanese characters are one token each, since those
@@ -66,7 +66,11 @@ export function readSentences(folded: string): Sentences {
     }
     sentence++;
   };
-  for (const end of globalMatches(folded, SENTENCE_END)) {
+  for (
+    let end = globalMatchFrom(folded, SENTENCE_END, 0);
+    end;
+    end = globalMatchFrom(folded, SENTENCE_END, afterMatch(folded, SENTENCE_END, end))
+  ) {
     read(end.index);
     start = end.index + end[0].length;
   }

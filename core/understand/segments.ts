@@ -7,7 +7,7 @@
  */
 
 import { foldForMatching } from './normalize';
-import { globalMatches, hostFirstMatches, type Near } from './patternMatches';
+import { afterMatch, globalMatches, globalMatchFrom, hostFirstMatchFrom, type Near } from './patternMatches';
 import type { LocatedCode } from './statusCodes';
 
 /**
@@ -267,8 +267,12 @@ function patternSpans(line: string): Span[] {
   for (const span of PASTED_SPANS) {
     const { literal, gate, pattern, hostFirst } = span;
     if (!line.includes(literal) || (gate && !gate.test(line))) continue;
-    const matches = hostFirst ? hostFirstMatches(line, pattern, 'name') : globalMatches(line, pattern, span);
-    for (const match of matches) spans.push([match.index, match.index + match[0].length]);
+    const from = (position: number) =>
+      hostFirst
+        ? hostFirstMatchFrom(line, pattern, position, 'name')
+        : globalMatchFrom(line, pattern, position, span);
+    for (let found = from(0); found; found = from(afterMatch(line, pattern, found)))
+      spans.push([found.index, found.index + found[0].length]);
   }
   return spans;
 }
