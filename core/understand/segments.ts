@@ -292,6 +292,39 @@ function blankOut(line: string, spans: readonly Span[]): string {
 }
 
 /**
+ * The first and the last line of the generated report in `lines` (-1 where there is none). Every
+ * line between them belongs to it but a question, so only the lines outside are judged: from the
+ * top down to the first machine-written line, and from the bottom up to the last one. What the last
+ * introduces ("The response was:") is part of it too: the next line that has text, and so on.
+ */
+function reportBounds(
+  lines: readonly string[],
+  vocabulary: SegmentVocabulary,
+): { first: number; last: number } {
+  const severalLines = lines.length > 1;
+  const structuralAt = (index: number) => isStructural(lines[index] as string, vocabulary, severalLines);
+  let first = 0;
+  while (first < lines.length && !structuralAt(first)) first++;
+  if (first === lines.length) return { first: -1, last: -1 };
+  let last = lines.length - 1;
+  while (last > first && !structuralAt(last)) last--;
+  for (
+    let index = last + 1, introducing = endsWithColon(lines[last] as string);
+    index < lines.length;
+    index++
+  ) {
+    const line = lines[index] as string;
+    if (line.trim() === '') continue;
+    if (!introducing || isQuestion(line)) break;
+    last = index;
+    introducing = endsWithColon(line);
+  }
+  return { first, last };
+}
+
+const endsWithColon = (line: string): boolean => line.trimEnd().endsWith(':');
+
+/**
  * Splits `text` (normalized) into the user's words and what they pasted. Lines between the first and
  * the last line of a generated report belong to it (an NDR's prose between its fields), except a
  * question; lines before and after it are judged one by one.
@@ -302,16 +335,7 @@ export function segment(
   vocabulary: SegmentVocabulary,
 ): Segments {
   const lines = text.includes('\n') ? text.split('\n') : [text];
-  const structural = lines.map((line) => isStructural(line, vocabulary, lines.length > 1));
-  // What a report introduces ("The response was:") is part of it: the next line that has text.
-  let introduced = false;
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    if (introduced && !isQuestion(line)) structural[index] = true;
-    introduced = structural[index] === true && line.trimEnd().endsWith(':');
-  });
-  const first = structural.indexOf(true);
-  const last = structural.lastIndexOf(true);
+  const { first, last } = reportBounds(lines, vocabulary);
   const own: string[] = [];
   // Per line, in order: the text of a report line (blanked when read), or an own line's words.
   const parts: ({ report: string } | { words: string; errorText: string })[] = [];
@@ -325,7 +349,7 @@ export function segment(
       lineCodes.push(codes[nextCode] as LocatedCode);
       nextCode++;
     }
-    if (structural[index] || (index > first && index < last && !isQuestion(line))) {
+    if (first >= 0 && index >= first && index <= last && !isQuestion(line)) {
       parts.push({ report: line });
       return;
     }
