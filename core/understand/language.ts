@@ -41,6 +41,21 @@ const PASTE_ACCEPT = 0.8;
 const ENGLISH_ERROR_TEXT_SHARE = 0.85;
 const LETTER = /\p{L}/u;
 const SINGLE_LATIN_LETTER = /^\p{Script=Latin}$/u;
+
+/**
+ * Whether a token is a word: it has a letter, and is more than a single Latin letter. ASCII
+ * characters are read by their codes; a token with others goes to the patterns.
+ */
+function isWord(token: string): boolean {
+  // One code point is at most two code units: a longer token is never a single letter.
+  if (token.length <= 2 && SINGLE_LATIN_LETTER.test(token)) return false;
+  for (let index = 0; index < token.length; index++) {
+    const code = token.charCodeAt(index);
+    if (code >= 128) return LETTER.test(token);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return true;
+  }
+  return false;
+}
 /** Another language is taken when the model is this sure of it and no cue word says otherwise. */
 const OTHER_ACCEPT = 0.5;
 
@@ -253,7 +268,7 @@ export function identifyPastedLanguage(
   model: LanguageModel | undefined,
 ): Identified {
   // Words, Chinese characters among them; a single Latin letter is a fragment ("recipient's").
-  const words = tokens.filter((token) => LETTER.test(token) && !SINGLE_LATIN_LETTER.test(token));
+  const words = tokens.filter(isWord);
   const english = words.filter((token) => ENGLISH_ERROR_WORDS.has(token)).length;
   if (english >= ENGLISH_ERROR_TEXT_SHARE * words.length) return undefined;
   const language = identifyLanguage(text, tokens, model, { accept: PASTE_ACCEPT });
