@@ -157,10 +157,19 @@ function cuesIn(text: string, tokens: readonly string[], ascii: boolean): Cues {
  * hardly any of another's.
  */
 function decisiveCue(cues: ReadonlyMap<Locale, number>, words: number): Locale | undefined {
-  const [best, second] = [...cues].sort((a, b) => b[1] - a[1]);
-  if (!best || best[1] < Math.min(DECISIVE_CUES, words)) return undefined;
-  const runnerUp = second?.[1] ?? 0;
-  return runnerUp === 0 || best[1] >= DECISIVE_RATIO * runnerUp ? best[0] : undefined;
+  // The most cued language (the first found of equals) and the next count, in one pass.
+  let best: Locale | undefined;
+  let most = 0;
+  let runnerUp = 0;
+  for (const [locale, count] of cues) {
+    if (best === undefined || count > most) {
+      if (best !== undefined) runnerUp = most;
+      best = locale;
+      most = count;
+    } else runnerUp = Math.max(runnerUp, count);
+  }
+  if (best === undefined || most < Math.min(DECISIVE_CUES, words)) return undefined;
+  return runnerUp === 0 || most >= DECISIVE_RATIO * runnerUp ? best : undefined;
 }
 
 /**
