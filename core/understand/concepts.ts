@@ -9,7 +9,7 @@ import { CONTENT, type UnderstandingContent } from '../content';
 import { LOCALES } from '../locales';
 import { type Sentences, splitPhrases } from './phrases';
 import { VocabularyMatcher } from './vocabularyMatcher';
-import { headKey, PREFIX_GROUP_LENGTH, WORD_FORMS } from './wordForms';
+import { HeadSet, headKey, PREFIX_GROUP_LENGTH, WORD_FORMS } from './wordForms';
 
 export type Concept = keyof UnderstandingContent['concepts'];
 
@@ -56,6 +56,7 @@ export function findConcepts({ tokens, sentenceOf }: Sentences): ConceptOccurren
     }
   }
   // By start, the longer first, so that a phrase comes before what it contains.
+  if (found.length < 2) return found;
   return longestOnly(found.sort((a, b) => a.start - b.start || b.end - a.end));
 }
 
@@ -63,8 +64,8 @@ export function findConcepts({ tokens, sentenceOf }: Sentences): ConceptOccurren
  * The beginnings of the first words of the given concepts' phrases, in every language: a text whose
  * words begin none of them cannot mention these concepts, and is not matched for them at all.
  */
-export function conceptHeads(concepts: Iterable<Concept>): ReadonlySet<number> {
-  const heads = new Set<number>();
+export function conceptHeads(concepts: Iterable<Concept>): HeadSet {
+  const heads = new HeadSet();
   for (const locale of LOCALES) {
     const words = CONTENT[locale].understand.concepts;
     for (const concept of concepts) {
@@ -76,5 +77,5 @@ export function conceptHeads(concepts: Iterable<Concept>): ReadonlySet<number> {
   return heads;
 }
 
-export const mayMention = (tokens: readonly string[], heads: ReadonlySet<number>): boolean =>
+export const mayMention = (tokens: readonly string[], heads: HeadSet): boolean =>
   tokens.some((token) => heads.has(headKey(token, PREFIX_GROUP_LENGTH)));

@@ -7,6 +7,7 @@
  */
 import { CONTENT } from '../content';
 import { LOCALES } from '../locales';
+import { afterMatch, globalMatchFrom, hostFirstMatchFrom } from './patternMatches';
 
 export interface PastedDetails {
   /** Destination (or last attempted) host name, in lower case. */
@@ -61,6 +62,8 @@ interface Reader {
   pattern: RegExp;
   /** Lower-case texts the pattern cannot match without one of: most readers need not run at all. */
   literals: readonly string[];
+  /** The pattern opens with {@link HOST} and is sticky: it is tried where names start. */
+  hostFirst?: true;
   host?: number;
   ipv4?: number;
   ipv6?: number;
@@ -70,12 +73,17 @@ interface Reader {
 const reader = (
   literals: string | readonly string[],
   source: string,
-  groups: Omit<Reader, 'pattern' | 'literals'>,
-): Reader => ({
-  pattern: new RegExp(source, 'gi'),
-  literals: typeof literals === 'string' ? [literals] : literals,
-  ...groups,
-});
+  groups: Omit<Reader, 'pattern' | 'literals' | 'hostFirst'>,
+): Reader => {
+  // A pattern that opens with a host is tried only where a name starts (see patternMatches).
+  const hostFirst = source.startsWith(HOST);
+  return {
+    pattern: new RegExp(source, hostFirst ? 'iy' : 'gi'),
+    literals: typeof literals === 'string' ? [literals] : literals,
+    ...(hostFirst ? { hostFirst } : {}),
+    ...groups,
+  };
+};
 
 /**
  * In order of trust: the fields Exchange Online names as the last attempted server come first;
@@ -171,11 +179,12 @@ function read(found: RegExpMatchArray, groups: Reader): Reading {
   const port = Number(group(groups.port));
   const ip =
     ipv4 !== undefined ? (validIpv4(ipv4) ? ipv4 : undefined) : ipv6 && validIpv6(ipv6) ? ipv6 : undefined;
-  return {
-    ...(host && validHost(host) ? { server: host } : {}),
-    ...(ip ? { ip } : {}),
-    ...((host || ip) && validPort(port) ? { port } : {}),
-  };
+  // Fields are set one by one: spreading small objects costs more than the reading itself.
+  const reading: Reading = {};
+  if (host && validHost(host)) reading.server = host;
+  if (ip) reading.ip = ip;
+  if ((host || ip) && validPort(port)) reading.port = port;
+  return reading;
 }
 
 /** The first reading of `groups` in `text` that names a server or an address (not Microsoft's). */
@@ -200,7 +209,12 @@ function firstReading(
   seen: Map<readonly string[], boolean>,
 ): Reading | undefined {
   if (!holdsAny(lower, groups.literals, seen)) return undefined;
-  for (const found of text.matchAll(groups.pattern)) {
+  const { pattern, hostFirst } = groups;
+  const from = (position: number) =>
+    hostFirst
+      ? hostFirstMatchFrom(text, pattern, position, 'nameOrAt')
+      : globalMatchFrom(text, pattern, position);
+  for (let found = from(0); found; found = from(afterMatch(text, pattern, found))) {
     const reading = read(found, groups);
     if (reading.server !== undefined || reading.ip !== undefined) return reading;
   }
@@ -228,10 +242,10 @@ export function readPastedDetails(text: string, pasted = text): PastedDetails {
     details.ip ??= reading.ip;
   }
   const remoteReply = (MESSAGE_FIELD.exec(pasted)?.[1] ?? MSG_FIELD.exec(pasted)?.[1])?.trim();
-  return {
-    ...(details.server ? { server: details.server } : {}),
-    ...(details.ip ? { ip: details.ip } : {}),
-    ...(details.port ? { port: details.port } : {}),
-    ...(remoteReply ? { remoteReply } : {}),
-  };
+  const found: PastedDetails = {};
+  if (details.server) found.server = details.server;
+  if (details.ip) found.ip = details.ip;
+  if (details.port) found.port = details.port;
+  if (remoteReply) found.remoteReply = remoteReply;
+  return found;
 }

@@ -199,6 +199,8 @@ function nearestTo(anchor: ConceptOccurrence, occurrences: readonly ConceptOccur
  * occurrence of each other one, where they all stand close enough.
  */
 function matchIn(frame: Frame, sentence: Sentence): MatchedFrame | undefined {
+  // Most frames miss a concept outright: that is seen before any occurrence is weighed.
+  for (const concept of frame.concepts) if (!sentence.has(concept)) return undefined;
   const candidates: (readonly ConceptOccurrence[])[] = [];
   for (const concept of frame.concepts) {
     const occurrences = sentence
@@ -258,6 +260,7 @@ export interface FrameReading {
 }
 
 export function readFrames(occurrences: readonly ConceptOccurrence[]): FrameReading {
+  if (occurrences.length === 0) return NO_FRAMES;
   const sentences = new Map<number, Map<Concept, ConceptOccurrence[]>>();
   for (const occurrence of occurrences) {
     const sentence = sentences.get(occurrence.sentence) ?? new Map<Concept, ConceptOccurrence[]>();

@@ -154,7 +154,8 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
   const implied = frames.outcomes.filter((outcome): outcome is KnownCode => outcome !== 'retryWindow');
   const codes = written.length > 0 ? written : implied.map((code) => ({ code }));
 
-  const found = new Set(intentPhrases.findAll(ownTokens).flatMap((match) => match.values));
+  const found = new Set<PhraseIntent>();
+  for (const match of intentPhrases.findAll(ownTokens)) for (const value of match.values) found.add(value);
   const onTopic = codes.length > 0 || frames.outcomes.includes('retryWindow');
   // A language is named only in a language command, or in a short message that asks for nothing else.
   const mayNameLanguage =
@@ -178,14 +179,15 @@ export function understand(message: string, options: UnderstandOptions = {}): Un
     model,
     options.clientLocale,
   );
-  return {
+  const understanding: Understanding = {
     intent,
     codes: intent === 'language' ? [] : codes,
     details: readPastedDetails(text, pasted),
-    ...(writtenIn ? { writtenIn } : {}),
-    ...(intent === 'language' && requested ? { requestedLocale: requested } : {}),
-    ...(frames.onPremisesRetired && codes.some(({ code }) => code.endsWith('.4.316'))
-      ? { onPremisesRetired: true }
-      : {}),
   };
+  // Optional fields set one by one, in this order: spreading small objects costs more.
+  if (writtenIn) understanding.writtenIn = writtenIn;
+  if (intent === 'language' && requested) understanding.requestedLocale = requested;
+  if (frames.onPremisesRetired && codes.some(({ code }) => code.endsWith('.4.316')))
+    understanding.onPremisesRetired = true;
+  return understanding;
 }

@@ -6,7 +6,7 @@
  */
 import { LOCALES, type Locale, languageTagToLocale, primarySubtagOf } from '../locales';
 import type { LanguageModel } from './languageModel';
-import { foldForMatching } from './normalize';
+import { foldForMatching, isAscii } from './normalize';
 import { ENGLISH_ERROR_WORDS, LOANWORDS, languageMarkers } from './vocabulary';
 
 /** The six languages, another language, or no language that the text shows. */
@@ -41,6 +41,21 @@ const PASTE_ACCEPT = 0.8;
 const ENGLISH_ERROR_TEXT_SHARE = 0.85;
 const LETTER = /\p{L}/u;
 const SINGLE_LATIN_LETTER = /^\p{Script=Latin}$/u;
+
+/**
+ * Whether a token is a word: it has a letter, and is more than a single Latin letter. ASCII
+ * characters are read by their codes; a token with others goes to the patterns.
+ */
+function isWord(token: string): boolean {
+  // One code point is at most two code units: a longer token is never a single letter.
+  if (token.length <= 2 && SINGLE_LATIN_LETTER.test(token)) return false;
+  for (let index = 0; index < token.length; index++) {
+    const code = token.charCodeAt(index);
+    if (code >= 128) return LETTER.test(token);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return true;
+  }
+  return false;
+}
 /** Another language is taken when the model is this sure of it and no cue word says otherwise. */
 const OTHER_ACCEPT = 0.5;
 
@@ -50,6 +65,28 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const FOREIGN_LETTER =
   /[\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Georgian}\p{Script=Armenian}]/gu;
 const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}'’-]*/gu;
+const isAsciiLetter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+
+/**
+ * {@link LATIN_WORD}'s matches in ASCII text (no other script, no letter outside `A-Z`): a letter,
+ * then letters, apostrophes and hyphens; read by character codes.
+ */
+function asciiLatinWords(text: string): string[] {
+  const words: string[] = [];
+  for (let index = 0; index < text.length; ) {
+    if (!isAsciiLetter(text.charCodeAt(index))) {
+      index++;
+      continue;
+    }
+    const start = index;
+    for (index++; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (!isAsciiLetter(code) && code !== 0x27 /* ' */ && code !== 0x2d /* - */) break;
+    }
+    words.push(text.slice(start, index));
+  }
+  return words;
+}
 
 const count = (text: string, pattern: RegExp): number => {
   if (!pattern.test(text)) return 0;
@@ -83,18 +120,20 @@ interface Cues {
 const add = (counts: Map<Locale, number>, locale: Locale, count: number) =>
   counts.set(locale, (counts.get(locale) ?? 0) + count);
 
-function cuesIn(text: string, tokens: readonly string[]): Cues {
+function cuesIn(text: string, tokens: readonly string[], ascii: boolean): Cues {
   const cues: Cues = { found: new Map(), other: 0, words: new Map() };
-  for (const { pattern, locale } of CUE_LETTERS) {
+  // The cue letters are all outside ASCII.
+  for (const { pattern, locale } of ascii ? [] : CUE_LETTERS) {
     if (!pattern.test(text)) continue;
     add(cues.found, locale, 1);
     add(cues.words, locale, CUE_LETTER_WORDS);
   }
   // The first words tell the language; the rest of a long text is not read for cues.
-  const read = tokens.slice(0, CUE_TOKENS);
+  const read = tokens.length > CUE_TOKENS ? tokens.slice(0, CUE_TOKENS) : tokens;
   // By position, the longer first: a cue inside another language's longer one is explained by it
   // ("to" in Polish "co to").
-  const matches = languageMarkers.findEvery(read).sort((a, b) => a.start - b.start || b.end - a.end);
+  const matches = languageMarkers.findEvery(read);
+  if (matches.length > 1) matches.sort((a, b) => a.start - b.start || b.end - a.end);
   let widest: (typeof matches)[number] | undefined;
   for (const match of matches) {
     const length = match.end - match.start;
@@ -118,10 +157,19 @@ function cuesIn(text: string, tokens: readonly string[]): Cues {
  * hardly any of another's.
  */
 function decisiveCue(cues: ReadonlyMap<Locale, number>, words: number): Locale | undefined {
-  const [best, second] = [...cues].sort((a, b) => b[1] - a[1]);
-  if (!best || best[1] < Math.min(DECISIVE_CUES, words)) return undefined;
-  const runnerUp = second?.[1] ?? 0;
-  return runnerUp === 0 || best[1] >= DECISIVE_RATIO * runnerUp ? best[0] : undefined;
+  // The most cued language (the first found of equals) and the next count, in one pass.
+  let best: Locale | undefined;
+  let most = 0;
+  let runnerUp = 0;
+  for (const [locale, count] of cues) {
+    if (best === undefined || count > most) {
+      if (best !== undefined) runnerUp = most;
+      best = locale;
+      most = count;
+    } else runnerUp = Math.max(runnerUp, count);
+  }
+  if (best === undefined || most < Math.min(DECISIVE_CUES, words)) return undefined;
+  return runnerUp === 0 || most >= DECISIVE_RATIO * runnerUp ? best : undefined;
 }
 
 /**
@@ -180,15 +228,17 @@ export function identifyLanguage(
   model: LanguageModel | undefined,
   { accept = ACCEPT, clientLocale }: { accept?: number; clientLocale?: Locale | undefined } = {},
 ): Identified {
-  if (KANA.test(text)) return 'other';
-  const latinWords = text.match(LATIN_WORD) ?? [];
-  const han = count(text, HAN);
+  // ASCII text has Latin letters only: no script rule applies to it.
+  const ascii = isAscii(text);
+  if (!ascii && KANA.test(text)) return 'other';
+  const latinWords = ascii ? asciiLatinWords(text) : (text.match(LATIN_WORD) ?? []);
+  const han = ascii ? 0 : count(text, HAN);
   if (han > 0 && han >= latinWords.length) return 'zh-CN';
   const latinLetters = latinWords.reduce((letters, word) => letters + word.length, 0);
-  if (count(text, FOREIGN_LETTER) > latinLetters) return 'other';
+  if (!ascii && count(text, FOREIGN_LETTER) > latinLetters) return 'other';
   if (latinWords.length === 0) return undefined;
 
-  const cues = cuesIn(text, tokens);
+  const cues = cuesIn(text, tokens, ascii);
   const decisive = cues.other === 0 ? decisiveCue(cues.words, latinWords.length) : undefined;
   if (decisive) return decisive;
   const predicted = model?.predict(wordsForModel(latinWords).slice(0, MODEL_INPUT_LENGTH)) ?? new Map();
@@ -227,7 +277,7 @@ export function identifyPastedLanguage(
   model: LanguageModel | undefined,
 ): Identified {
   // Words, Chinese characters among them; a single Latin letter is a fragment ("recipient's").
-  const words = tokens.filter((token) => LETTER.test(token) && !SINGLE_LATIN_LETTER.test(token));
+  const words = tokens.filter(isWord);
   const english = words.filter((token) => ENGLISH_ERROR_WORDS.has(token)).length;
   if (english >= ENGLISH_ERROR_TEXT_SHARE * words.length) return undefined;
   const language = identifyLanguage(text, tokens, model, { accept: PASTE_ACCEPT });

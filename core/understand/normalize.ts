@@ -23,6 +23,10 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = {
   '&nbsp;': ' ',
 };
 const HTML_ENTITY = /&(?:amp|lt|gt|quot|#39|apos|nbsp);/g;
+/** Text that has nothing to fold but its case, nothing to normalize, no script but Latin. */
+const NON_ASCII = /[^\p{ASCII}]/u;
+export const isAscii = (text: string): boolean => !NON_ASCII.test(text);
+
 /** A log or a JSON string pasted with its escapes: `450\n4.4.316` is two lines, not one word. */
 const LITERAL_ESCAPE = /\\r\\n|\\[nrt]/g;
 
@@ -32,10 +36,12 @@ const LITERAL_ESCAPE = /\\r\\n|\\[nrt]/g;
  * for. NFKC keeps the string's meaning for every language we read.
  */
 export function normalizeMessage(text: string): string {
-  return text
-    .slice(0, MAX_MESSAGE_LENGTH)
-    .normalize('NFKC')
-    .replace(LITERAL_ESCAPE, (sequence) => (sequence === '\\t' ? ' ' : '\n'));
+  const bounded = text.slice(0, MAX_MESSAGE_LENGTH);
+  // ASCII has nothing NFKC changes, and most messages are ASCII.
+  const normalized = isAscii(bounded) ? bounded : bounded.normalize('NFKC');
+  return normalized.includes('\\')
+    ? normalized.replace(LITERAL_ESCAPE, (sequence) => (sequence === '\\t' ? ' ' : '\n'))
+    : normalized;
 }
 
 /**
@@ -43,6 +49,8 @@ export function normalizeMessage(text: string): string {
  * the user pasted is shown back as they pasted it, so the remote server's words are read before this.
  */
 export function withoutChatMarkup(text: string): string {
+  // Every kind of markup opens with one of these two; most messages hold neither.
+  if (!text.includes('<') && !text.includes('&')) return text;
   return text
     .replace(TEAMS_MENTION, ' ')
     .replace(SLACK_MENTION, ' ')
@@ -52,8 +60,6 @@ export function withoutChatMarkup(text: string): string {
     .replace(HTML_ENTITY, (entity) => HTML_ENTITIES[entity] ?? entity);
 }
 
-/** Text that has nothing to fold but its case. */
-const NON_ASCII = /[^\p{ASCII}]/u;
 const COMBINING_MARKS = /\p{M}/gu;
 const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 /** Letters without a decomposition that people leave out all the same ("polaczenie", "blad"). */
@@ -65,7 +71,7 @@ const UNDECOMPOSED = /[łß]/g;
  * Traditional and Simplified Chinese ("連線被拒絕", "连接被拒绝").
  */
 export function foldForMatching(text: string): string {
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  if (isAscii(text)) return text.toLowerCase();
   return foldTraditionalChinese(text)
     .toLowerCase()
     .normalize('NFD')

@@ -5,7 +5,9 @@
  * speaks or what they want; a pasted configuration ("ConnectionTimeout : 00:10:00") describes no
  * symptom. Every pattern is anchored on a literal or bounded, and each line is scanned once.
  */
+
 import { foldForMatching } from './normalize';
+import { afterMatch, globalMatches, globalMatchFrom, hostFirstMatchFrom, type Near } from './patternMatches';
 import type { LocatedCode } from './statusCodes';
 
 /**
@@ -38,7 +40,7 @@ export interface SegmentVocabulary {
  * Structure that only machine-written lines have: queue fields, DSN fields, MTA logs, time stamps.
  * Each pattern runs only on a line that holds its literal (in lower case), a cheap test first.
  */
-const STRUCTURAL_LINE: readonly { literal: string; pattern: RegExp }[] = [
+const STRUCTURAL_LINE_PATTERNS: readonly { literal: string; pattern: RegExp }[] = [
   { literal: '=', pattern: /[[{;](?:LED|MSG|FQDN|IP|LRT|Message|LastAttempted[A-Za-z]{0,20}) {0,3}=/i },
   { literal: 'lastattempted', pattern: /\bLastAttempted(?:ServerName|IP)\b/i },
   {
@@ -84,46 +86,77 @@ const STRUCTURAL_LINE: readonly { literal: string; pattern: RegExp }[] = [
   },
 ];
 
+/** Each with whether its literal has letters, and so must be looked for in the lowered line. */
+const STRUCTURAL_LINE = STRUCTURAL_LINE_PATTERNS.map((entry) => ({
+  ...entry,
+  cased: entry.literal.toLowerCase() !== entry.literal.toUpperCase(),
+}));
+
 /**
  * Settings, commands and the output of admin tools: what a configuration says is no symptom
  * ("ConnectionTimeout : 00:10:00"), and no one's words.
  */
-const CONFIGURATION_LINE: readonly RegExp[] = [
-  /^\s{0,20}(?:\[?PS\]? [^>\n]{0,200}> ?)?[A-Z][a-z]{1,15}-[A-Z][A-Za-z]{2,60}\b/,
+const CONFIGURATION_LINE: readonly { literals: readonly string[]; pattern: RegExp }[] = [
+  {
+    literals: ['-'],
+    pattern: /^\s{0,20}(?:\[?PS\]? [^>\n]{0,200}> ?)?[A-Z][a-z]{1,15}-[A-Z][A-Za-z]{2,60}\b/,
+  },
   // A key in CamelCase, snake_case or dotted form, then a colon or an equals sign and a value.
-  /^\s{0,20}[A-Za-z][a-z0-9]{0,40}(?:[A-Z_.][A-Za-z0-9]{1,40}){1,8} {0,20}[:=] {0,20}\S/,
+  {
+    literals: [':', '='],
+    pattern: /^\s{0,20}[A-Za-z][a-z0-9]{0,40}(?:[A-Z_.][A-Za-z0-9]{1,40}){1,8} {0,20}[:=] {0,20}\S/,
+  },
   // PowerShell's list output: "Event  : Defer", "Action :"; a label of a few capitalized words
   // with a one-word value: "Status: Retry", "Next Hop Domain: contoso.com".
-  /^\s{0,20}[A-Za-z][\w-]{0,40} {1,40}:(?: |$)/,
-  /^\s{0,20}(?:[A-Z][a-z]{1,20} ){0,3}[A-Z][A-Za-z]{1,20} ?: ?\S{1,200}\s{0,20}$/,
+  { literals: [':'], pattern: /^\s{0,20}[A-Za-z][\w-]{0,40} {1,40}:(?: |$)/ },
+  {
+    literals: [':'],
+    pattern: /^\s{0,20}(?:[A-Z][a-z]{1,20} ){0,3}[A-Z][A-Za-z]{1,20} ?: ?\S{1,200}\s{0,20}$/,
+  },
   // Fields or table columns aligned with runs of spaces.
-  /^\s{0,20}[A-Z][\w ]{0,30}: {0,3}\S{1,200} {3,}[A-Z][\w ]{0,30}:/,
-  /\S {3,}\S{1,200} {3,}\S{1,200} {3,}\S/,
-  /^\s{0,20}-{3,}[\s-]*$/,
+  { literals: [':'], pattern: /^\s{0,20}[A-Z][\w ]{0,30}: {0,3}\S{1,200} {3,}[A-Z][\w ]{0,30}:/ },
+  { literals: ['   '], pattern: /\S {3,}\S{1,200} {3,}\S{1,200} {3,}\S/ },
+  { literals: ['---'], pattern: /^\s{0,20}-{3,}[\s-]*$/ },
 ];
+
+/** Whether a line is a setting, a command or a tool's output; each pattern is tried only where its literal stands. */
+const isConfiguration = (line: string): boolean =>
+  CONFIGURATION_LINE.some(
+    ({ literals, pattern }) => literals.some((literal) => line.includes(literal)) && pattern.test(line),
+  );
+
+const CODE_LIKE = /\d\.\d\.\d/;
 
 /**
  * Spans inside a line that are not anyone's words, each tried only where the line holds its
- * literal (a cheap test that keeps long lines from being scanned for what they cannot contain).
+ * literal (a cheap test that keeps long lines from being scanned for what they cannot contain). Each
+ * match holds its literal at most `reach` characters after its start, so the search skips to near it.
  */
-const PASTED_SPANS: readonly { literal: string; gate?: RegExp; pattern: RegExp }[] = [
-  { literal: '://', pattern: /\b(?:https?|ftp):\/\/[^\s<>"'`)\]]{1,2000}/gi },
-  { literal: '@', pattern: /[\w.+'-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}/gi },
+const PASTED_SPANS: readonly (Near & { gate?: RegExp; pattern: RegExp; hostFirst?: true })[] = [
+  { literal: '://', reach: 5, pattern: /\b(?:https?|ftp):\/\/[^\s<>"'`)\]]{1,2000}/gi },
+  { literal: '@', reach: 64, pattern: /[\w.+'-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}/gi },
   // A host name, optionally with a port: mail.contoso.com, smtp.contoso.com:587.
-  { literal: '.', pattern: /(?<![\w.-])[a-z0-9](?:[a-z0-9-]{0,62}\.){1,8}[a-z]{2,63}(?::\d{1,5})?\b/gi },
-  { literal: '.', pattern: /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g },
+  {
+    literal: '.',
+    reach: 63,
+    pattern: /(?<![\w.-])[a-z0-9](?:[a-z0-9-]{0,62}\.){1,8}[a-z]{2,63}(?::\d{1,5})?\b/iy,
+    hostFirst: true,
+  },
+  { literal: '.', reach: 3, gate: /\d\.\d/, pattern: /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g },
   // IPv6: tried only where two colons stand close (every line with a colon has hex letters).
   {
     literal: ':',
+    reach: 5,
     gate: /:[0-9a-f]{0,4}:/i,
     pattern: /\[?(?:\b[0-9a-f]{1,4}|(?=::))(?::[0-9a-f]{0,4}){2,7}\]?(?::\d{1,5})?/gi,
   },
-  { literal: '`', pattern: /`[^`\n]{1,2000}`/g },
-  { literal: '=', pattern: /[[{][^[\]{}\n]{0,300}=[^[\]{}\n]{0,2000}[\]}]/g },
+  { literal: '`', reach: 0, pattern: /`[^`\n]{1,2000}`/g },
+  { literal: '=', reach: 301, pattern: /[[{][^[\]{}\n]{0,300}=[^[\]{}\n]{0,2000}[\]}]/g },
   // A setting inside a line: "timeout=300", "smtpd_tls_security_level = may".
-  { literal: '=', pattern: /\b[A-Za-z_][\w.-]{0,40} ?= ?[^\s,;)\]}]{1,200}/g },
-  { literal: "'", pattern: /'[^'\n]{0,2000}\d\.\d\.\d[^'\n]{0,2000}'/g },
-  { literal: '"', pattern: /"[^"\n]{0,2000}\d\.\d\.\d[^"\n]{0,2000}"/g },
+  { literal: '=', reach: 42, pattern: /\b[A-Za-z_][\w.-]{0,40} ?= ?[^\s,;)\]}]{1,200}/g },
+  // A quoted reply with a code in it; tried only where a line has a code-like number at all.
+  { literal: "'", reach: 0, gate: CODE_LIKE, pattern: /'[^'\n]{0,2000}\d\.\d\.\d[^'\n]{0,2000}'/g },
+  { literal: '"', reach: 0, gate: CODE_LIKE, pattern: /"[^"\n]{0,2000}\d\.\d\.\d[^"\n]{0,2000}"/g },
 ];
 
 /** A reply code just before an enhanced code: `451 4.4.317`, `550-5.7.1`. */
@@ -134,14 +167,18 @@ const ERROR_TEXT_GAP = /^[ \t,;:()/-]{1,4}/;
 
 type Span = readonly [start: number, end: number];
 
-const QUESTION_END = /[?？]\s*$/;
 /** Where a clause ends inside a line: the user's question may start after it. */
 const CLAUSE_BREAK = /[,;，；]|\s[-–—]\s/g;
 const OPENING_PUNCTUATION = /^[\s¿¡"'«“]+/;
 const CAPITALIZED_AT = /[\s:,-]*\p{Lu}/uy;
 
 /** A question is the user's, whatever it quotes: such a line is read span by span. */
-const isQuestion = (line: string): boolean => QUESTION_END.test(line);
+const isQuestion = (line: string): boolean => {
+  // `trimEnd` removes what `\s` matches: the line ends with a question mark, then spaces at most.
+  const trimmed = line.trimEnd();
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  return last === 0x3f /* ? */ || last === 0xff1f /* ？ */;
+};
 
 /**
  * Whether a line is machine-written: by its structure, or (in a message of several lines, where a
@@ -149,9 +186,15 @@ const isQuestion = (line: string): boolean => QUESTION_END.test(line);
  */
 function isStructural(line: string, vocabulary: SegmentVocabulary, severalLines: boolean): boolean {
   if (isQuestion(line)) return false;
-  const lower = line.toLowerCase();
+  // Literals with letters are looked for in lower case; the line is lowered once, if one needs it.
+  let lower: string | undefined;
+  const holds = (literal: string, cased: boolean): boolean => {
+    if (!cased) return line.includes(literal);
+    lower ??= line.toLowerCase();
+    return lower.includes(literal);
+  };
   return (
-    STRUCTURAL_LINE.some(({ literal, pattern }) => lower.includes(literal) && pattern.test(line)) ||
+    STRUCTURAL_LINE.some(({ literal, cased, pattern }) => holds(literal, cased) && pattern.test(line)) ||
     (severalLines && vocabulary.isReportLine(foldForMatching(line)))
   );
 }
@@ -177,7 +220,7 @@ function errorWordsEnd(text: string, from: number, vocabulary: SegmentVocabulary
 function userClauseStarts(line: string, vocabulary: SegmentVocabulary): number[] | undefined {
   if (!isQuestion(line)) return undefined;
   const starts: number[] = [];
-  for (const clause of line.matchAll(CLAUSE_BREAK)) {
+  for (const clause of globalMatches(line, CLAUSE_BREAK)) {
     const after = clause.index + clause[0].length;
     const word = WORD.exec(line.slice(after, after + 60).replace(OPENING_PUNCTUATION, ''))?.[0];
     if (word && !vocabulary.isErrorWord(foldForMatching(word))) starts.push(clause.index);
@@ -221,9 +264,15 @@ function codeSpans(
 
 function patternSpans(line: string): Span[] {
   const spans: Span[] = [];
-  for (const { literal, gate, pattern } of PASTED_SPANS) {
+  for (const span of PASTED_SPANS) {
+    const { literal, gate, pattern, hostFirst } = span;
     if (!line.includes(literal) || (gate && !gate.test(line))) continue;
-    for (const match of line.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
+    const from = (position: number) =>
+      hostFirst
+        ? hostFirstMatchFrom(line, pattern, position, 'name')
+        : globalMatchFrom(line, pattern, position, span);
+    for (let found = from(0); found; found = from(afterMatch(line, pattern, found)))
+      spans.push([found.index, found.index + found[0].length]);
   }
   return spans;
 }
@@ -243,6 +292,39 @@ function blankOut(line: string, spans: readonly Span[]): string {
 }
 
 /**
+ * The first and the last line of the generated report in `lines` (-1 where there is none). Every
+ * line between them belongs to it but a question, so only the lines outside are judged: from the
+ * top down to the first machine-written line, and from the bottom up to the last one. What the last
+ * introduces ("The response was:") is part of it too: the next line that has text, and so on.
+ */
+function reportBounds(
+  lines: readonly string[],
+  vocabulary: SegmentVocabulary,
+): { first: number; last: number } {
+  const severalLines = lines.length > 1;
+  const structuralAt = (index: number) => isStructural(lines[index] as string, vocabulary, severalLines);
+  let first = 0;
+  while (first < lines.length && !structuralAt(first)) first++;
+  if (first === lines.length) return { first: -1, last: -1 };
+  let last = lines.length - 1;
+  while (last > first && !structuralAt(last)) last--;
+  for (
+    let index = last + 1, introducing = endsWithColon(lines[last] as string);
+    index < lines.length;
+    index++
+  ) {
+    const line = lines[index] as string;
+    if (line.trim() === '') continue;
+    if (!introducing || isQuestion(line)) break;
+    last = index;
+    introducing = endsWithColon(line);
+  }
+  return { first, last };
+}
+
+const endsWithColon = (line: string): boolean => line.trimEnd().endsWith(':');
+
+/**
  * Splits `text` (normalized) into the user's words and what they pasted. Lines between the first and
  * the last line of a generated report belong to it (an NDR's prose between its fields), except a
  * question; lines before and after it are judged one by one.
@@ -252,17 +334,8 @@ export function segment(
   codes: readonly LocatedCode[],
   vocabulary: SegmentVocabulary,
 ): Segments {
-  const lines = text.split('\n');
-  const structural = lines.map((line) => isStructural(line, vocabulary, lines.length > 1));
-  // What a report introduces ("The response was:") is part of it: the next line that has text.
-  let introduced = false;
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    if (introduced && !isQuestion(line)) structural[index] = true;
-    introduced = structural[index] === true && line.trimEnd().endsWith(':');
-  });
-  const first = structural.indexOf(true);
-  const last = structural.lastIndexOf(true);
+  const lines = text.includes('\n') ? text.split('\n') : [text];
+  const { first, last } = reportBounds(lines, vocabulary);
   const own: string[] = [];
   // Per line, in order: the text of a report line (blanked when read), or an own line's words.
   const parts: ({ report: string } | { words: string; errorText: string })[] = [];
@@ -276,11 +349,11 @@ export function segment(
       lineCodes.push(codes[nextCode] as LocatedCode);
       nextCode++;
     }
-    if (structural[index] || (index > first && index < last && !isQuestion(line))) {
+    if (first >= 0 && index >= first && index <= last && !isQuestion(line)) {
       parts.push({ report: line });
       return;
     }
-    if (CONFIGURATION_LINE.some((pattern) => pattern.test(line))) return;
+    if (isConfiguration(line)) return;
     // Addresses, host names and settings are nobody's words, pasted or not.
     const words = blankOut(line, patternSpans(line));
     const coded = codeSpans(line, start, lineCodes, vocabulary);

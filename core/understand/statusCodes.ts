@@ -148,14 +148,17 @@ export function locateStatusCodes(text: string): LocatedCode[] {
   let outer: string | undefined;
   let insideQuote = false;
   let gapStart = 0;
-  for (let index = 0; index < text.length; index++) {
+  // A code's class digit stands just before a dot: only those places are read, found by indexOf.
+  for (let from = 0; ; ) {
+    const dot = text.indexOf('.', from + 1);
+    if (dot < 0) break;
+    const index = dot - 1;
+    from = index + 1;
     if (!isDigit(text[index]) || !startsCandidate(text, index)) continue;
     const end = readCode(text, index);
     if (end < 0) continue;
-    if (namesVersionOrDate(previousWord(text, index))) {
-      index = end - 1;
-      continue;
-    }
+    from = end;
+    if (namesVersionOrDate(previousWord(text, index))) continue;
     // Each gap is scanned once, so the whole pass stays linear.
     const gap = scanGap(text.slice(gapStart, index));
     if (gap.newLine) {
@@ -173,7 +176,6 @@ export function locateStatusCodes(text: string): LocatedCode[] {
       insideQuote = false;
     }
     gapStart = end;
-    index = end - 1;
   }
   return found;
 }

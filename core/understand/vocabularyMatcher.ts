@@ -4,7 +4,7 @@
  * phrases keeps it linear: from each token it walks at most one phrase's length, and each word's
  * form is computed once.
  */
-import { headKey, PREFIX_GROUP_LENGTH, WHOLE_WORD_MAX_LENGTH, type WordForm } from './wordForms';
+import { HeadSet, headKey, PREFIX_GROUP_LENGTH, WHOLE_WORD_MAX_LENGTH, type WordForm } from './wordForms';
 
 export interface VocabularyMatch<T> {
   values: readonly T[];
@@ -47,9 +47,9 @@ function prefixChild<T>(node: TrieNode<T>, prefix: string): TrieNode<T> {
 export class VocabularyMatcher<T> {
   private readonly root = newNode<T>();
   /** Stem forms: the first letters of every vocabulary word, so that most words are never stemmed. */
-  private readonly gate = new Set<number>();
+  private readonly gate = new HeadSet();
   /** The first letters of every phrase's first word (and its stem): no other token starts a match. */
-  private readonly firstHeads = new Set<number>();
+  private readonly firstHeads = new HeadSet();
 
   constructor(
     entries: Iterable<readonly [phrase: readonly string[], value: T]>,
@@ -86,11 +86,12 @@ export class VocabularyMatcher<T> {
   /** The child of `node` that `token` leads to: by stem or whole word, or by the longest prefix. */
   private step(node: TrieNode<T>, token: string, stem: string | undefined): TrieNode<T> | undefined {
     if (this.form.kind !== 'prefix') return stem === undefined ? undefined : node.next.get(stem);
-    return (
-      node.next.get(token) ??
-      node.prefixed.get(headKey(token, PREFIX_GROUP_LENGTH))?.find(({ prefix }) => token.startsWith(prefix))
-        ?.node
-    );
+    const whole = node.next.get(token);
+    if (whole) return whole;
+    const prefixes = node.prefixed.get(headKey(token, PREFIX_GROUP_LENGTH));
+    if (!prefixes) return undefined;
+    for (const { prefix, node: child } of prefixes) if (token.startsWith(prefix)) return child;
+    return undefined;
   }
 
   /** Every match in `tokens` (folded), left to right, not overlapping, the longest at each place. */
@@ -104,28 +105,29 @@ export class VocabularyMatcher<T> {
   }
 
   private matches(tokens: readonly string[], longestOnly: boolean): VocabularyMatch<T>[] {
-    // Each word's stem, computed once however many phrases try it; other forms compare words as they are.
-    const stems: (string | undefined | null)[] | undefined =
-      this.form.kind === 'stem' ? new Array(tokens.length).fill(null) : undefined;
-    const stemAt = (index: number) => {
-      if (!stems) return tokens[index];
-      let stem = stems[index];
-      if (stem === null) {
-        stem = this.stemOf(tokens[index] as string);
-        stems[index] = stem;
-      }
-      return stem;
-    };
+    // Each word's stem, computed once however many phrases try it (`null`: not yet), and only once a
+    // word may start a phrase; other forms compare words as they are.
+    let stems: (string | undefined | null)[] | undefined;
     const matches: VocabularyMatch<T>[] = [];
     for (let start = 0; start < tokens.length; ) {
       if (!this.firstHeads.has(headKey(tokens[start] as string, GATE_LENGTH))) {
         start++;
         continue;
       }
+      if (this.form.kind === 'stem') stems ??= new Array(tokens.length).fill(null);
       let node: TrieNode<T> | undefined = this.root;
       let best: VocabularyMatch<T> | undefined;
       for (let index = start; node && index < tokens.length; index++) {
-        node = this.step(node, tokens[index] as string, stemAt(index));
+        const token = tokens[index] as string;
+        let stem: string | undefined | null = token;
+        if (stems) {
+          stem = stems[index];
+          if (stem === null) {
+            stem = this.stemOf(token);
+            stems[index] = stem;
+          }
+        }
+        node = this.step(node, token, stem);
         if (!node || node.values.length === 0) continue;
         best = { values: node.values, start, end: index + 1 };
         if (!longestOnly) matches.push(best);

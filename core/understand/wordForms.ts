@@ -64,6 +64,29 @@ export function headKey(word: string, length: number): number {
   return key;
 }
 
+/** Bits of a {@link HeadSet}'s filter: a power of two, a few times more than the heads it holds. */
+const FILTER_BITS = 1 << 14;
+
+/**
+ * A set of {@link headKey}s, looked up first in a filter of bits (one array read), then in the set
+ * itself where the filter's bit is set: most words begin no vocabulary word and stop at the bit.
+ */
+export class HeadSet {
+  private readonly filter = new Uint32Array(FILTER_BITS / 32);
+  private readonly keys = new Set<number>();
+
+  add(key: number): void {
+    const bit = key & (FILTER_BITS - 1);
+    this.filter[bit >>> 5] = (this.filter[bit >>> 5] as number) | (1 << (bit & 31));
+    this.keys.add(key);
+  }
+
+  has(key: number): boolean {
+    const bit = key & (FILTER_BITS - 1);
+    return ((this.filter[bit >>> 5] as number) & (1 << (bit & 31))) !== 0 && this.keys.has(key);
+  }
+}
+
 export const WORD_FORMS: Record<Locale, WordForm> = {
   en: stemWith(new StemmerEn()),
   es: stemWith(new StemmerEs()),
