@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: speed of understanding and of a full answer (understanding, answer model and the
- * three renderings), on a realistic mix of messages; plus how understanding scales with input size.
+ * three renderings), on a realistic mix of messages; plus what understanding costs where other work
+ * has cooled the caches between messages (as in a server), and how it scales with input size.
  */
 import { performance } from 'node:perf_hooks';
 import { renderSlashCommandBlocks } from '../../bots/slack/blocks/messages';
 import { renderAdaptiveCard } from '../../bots/teams/cards/answerCard';
 import { ask, loadLanguageModel, renderPlainText } from '../../core';
 import { understand } from '../../core/understand';
+import { meanMicrosWithColdCaches, SERVER_LIKE_SWEEP_BYTES } from './coldCaches';
 import { MESSAGE_MIX } from './messages';
 
 /**
@@ -18,6 +20,7 @@ const WARM_UP_ROUNDS = 2_000;
 const UNDERSTAND_BATCHES = 5;
 const UNDERSTAND_BATCH_ROUNDS = 4_000;
 const ANSWER_ROUNDS = 2_000;
+const COLD_ROUNDS = 200;
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -84,10 +87,15 @@ async function main(): Promise<void> {
   await loadLanguageModel();
   const throughput = understandingThroughput();
   const latencies = fullAnswerLatencies();
+  const cold = meanMicrosWithColdCaches(MESSAGE_MIX, (message) => understand(message.text), {
+    sweepBytes: SERVER_LIKE_SWEEP_BYTES,
+    rounds: COLD_ROUNDS,
+  });
   const lines = [
     `messages in the mix: ${MESSAGE_MIX.length}`,
     `understanding: ${Math.round(throughput.wall).toLocaleString('en-US')} messages/s (${Math.round(throughput.cpu).toLocaleString('en-US')} per second of CPU time)`,
     `full answer (understand + answer + Adaptive Card + Block Kit + text): p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms, ${Math.round(1000 / (latencies.reduce((a, b) => a + b, 0) / latencies.length)).toLocaleString('en-US')} answers/s`,
+    `understanding with cold caches (${SERVER_LIKE_SWEEP_BYTES / 1024 / 1024} MiB of other memory touched between messages, as a server's other work does): ${cold.toFixed(1)} µs a message, ${Math.round(1e6 / cold).toLocaleString('en-US')} messages/s`,
     'understanding adversarial input by size:',
     ...scaling().map(({ size, micros }) => `  ${String(size).padStart(2)} KB: ${micros.toFixed(0)} µs`),
   ];
