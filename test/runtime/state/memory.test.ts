@@ -21,7 +21,9 @@ test('memory stays bounded: past the limit the oldest writes go first', async ()
     await backend.write('languageChoice', `slack:T1:U${i}`, '"pl"', 60_000);
     await backend.takeEach([{ key: `message:u:slack:T1:U${i}`, limit: { burst: 10, perSecond: 0.5 } }]);
   }
-  expect(backend.size).toBe(200);
+  // Values and buckets are bounded apart; past the bound the oldest hundredth goes at once.
+  expect(backend.size).toBeLessThanOrEqual(200);
+  expect(backend.size).toBeGreaterThanOrEqual(198);
   expect(await backend.read('languageChoice', 'slack:T1:U0')).toBeUndefined();
   expect(await backend.read('languageChoice', 'slack:T1:U999')).toMatchObject({ text: '"pl"' });
 });
