@@ -2,13 +2,13 @@
  * The conversation layer with a fake adapter: plain-data messages in, outcomes read back directly.
  * What the contract asks of every channel, without any channel: the rules alone.
  */
-import { Writable } from 'node:stream';
+
 import { Conversation } from '../../../bots/conversation/conversation';
 import type { Place } from '../../../bots/conversation/message';
 import type { Outcome, Reply } from '../../../bots/conversation/outcome';
-import { createLogger } from '../../../bots/runtime/logger';
 import { newReference } from '../../../bots/runtime/reference';
 import { withTurnReference } from '../../../bots/runtime/turnReference';
+import { collectServerLogs } from '../../support/serverLogs';
 import type { ChannelDriver, DriverFactory, DriverOptions, LogLine, Said } from './driver';
 
 function saidOf(outcome: Outcome): Said | undefined {
@@ -33,14 +33,8 @@ function saidOf(outcome: Outcome): Said | undefined {
 export const fakeAdapter: DriverFactory = {
   name: 'a fake adapter',
   async start(options: DriverOptions = {}): Promise<ChannelDriver> {
-    const logs: LogLine[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString('utf8').split('\n')) if (line) logs.push(JSON.parse(line));
-        done();
-      },
-    });
-    const conversation = new Conversation({ logger: createLogger('debug', sink), ...options });
+    const { logger, lines: logs } = collectServerLogs<LogLine>();
+    const conversation = new Conversation({ logger, ...options });
     const locales = new Map<string, string>();
     let refusals = 0;
     let attempts = 0;

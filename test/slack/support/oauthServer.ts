@@ -4,12 +4,13 @@
  * what a browser and Slack do against it: the install through GET /slack/install and the redirect,
  * then signed requests from a given workspace.
  */
+
 import { Conversation } from '../../../bots/conversation/conversation';
-import { createLogger } from '../../../bots/runtime/logger';
 import { openStateStore, parseStateSettings, type StateStore } from '../../../bots/runtime/state';
 import { createBotServer } from '../../../bots/server/app';
 import { createSlackChannel } from '../../../bots/slack/channel';
 import { FAST_OUTBOUND_POLICY } from '../../support/fastOutboundPolicy';
+import { collectServerLogs } from '../../support/serverLogs';
 import {
   appMention,
   eventCallback,
@@ -55,12 +56,7 @@ export async function startOAuthServer(
   standIn: SlackStandIn,
   stateUrl = 'memory:',
 ): Promise<OAuthTestServer> {
-  const logs: Record<string, unknown>[] = [];
-  const logger = createLogger('debug', {
-    write: (line: string) => {
-      logs.push(JSON.parse(line) as Record<string, unknown>);
-    },
-  });
+  const { logger, lines: logs, waitFor: waitForLog } = collectServerLogs();
   // The key given, not derived from SLACK_STATE_SECRET: the derivation is slow on purpose, and each
   // server would repeat it (the state store's own tests cover it, and npm start's test uses it).
   const settings = parseStateSettings(
@@ -93,9 +89,7 @@ export async function startOAuthServer(
     baseUrl,
     state,
     logs,
-    async waitForLog(predicate) {
-      while (!logs.some(predicate)) await new Promise((resolve) => setTimeout(resolve, 5));
-    },
+    waitForLog,
     event: (teamId, event, eventId) =>
       post(eventCallback({ teamId, botUserId: botUserOf(teamId), event, eventId })),
     mention: (teamId, text, userId) =>

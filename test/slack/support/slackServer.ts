@@ -2,12 +2,13 @@
  * The bot server with the Slack channel, in-process on 127.0.0.1, talking to a Slack stand-in, and
  * helpers that post signed requests to it the way Slack does.
  */
+
 import { randomUUID } from 'node:crypto';
 import { Conversation, type ConversationOptions } from '../../../bots/conversation/conversation';
-import { createLogger } from '../../../bots/runtime/logger';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../../../bots/runtime/outbound/policy';
 import { createBotServer } from '../../../bots/server/app';
 import { createSlackChannel } from '../../../bots/slack/channel';
+import { collectServerLogs } from '../../support/serverLogs';
 import { nowSeconds, slackSignature } from '../../support/slackSigning';
 import {
   appMention,
@@ -60,12 +61,7 @@ export type SlackServerOptions = Omit<ConversationOptions, 'logger'> & { outboun
 
 export async function startSlackServer(options: SlackServerOptions = {}): Promise<SlackTestServer> {
   const standIn = await SlackStandIn.start();
-  const logs: Record<string, unknown>[] = [];
-  const logger = createLogger('debug', {
-    write: (line: string) => {
-      logs.push(JSON.parse(line) as Record<string, unknown>);
-    },
-  });
+  const { logger, lines: logs, waitFor: waitForLog } = collectServerLogs();
   const { outbound = DEFAULT_OUTBOUND_POLICY, ...conversationOptions } = options;
   const channel = createSlackChannel(
     { mode: 'http', signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: standIn.apiUrl },
@@ -87,9 +83,7 @@ export async function startSlackServer(options: SlackServerOptions = {}): Promis
     baseUrl,
     standIn,
     logs,
-    async waitForLog(predicate) {
-      while (!logs.some(predicate)) await new Promise((resolve) => setTimeout(resolve, 5));
-    },
+    waitForLog,
     post,
     command: (text, userId, responseId = randomUUID(), postOptions = {}) =>
       postToSlackEvents(

@@ -1,11 +1,11 @@
 /** The bot server on loopback with the Teams channel, a stand-in connector, and a log to read. */
-import { Writable } from 'node:stream';
+
 import { Conversation, type ConversationOptions } from '../../../bots/conversation/conversation';
-import { createLogger } from '../../../bots/runtime/logger';
 import { DEFAULT_OUTBOUND_POLICY, type OutboundPolicy } from '../../../bots/runtime/outbound/policy';
 import { createBotServer } from '../../../bots/server/app';
 import { createTeamsChannel, type TeamsChannelDeps } from '../../../bots/teams/channel';
 import type { TeamsSettings } from '../../../bots/teams/settings';
+import { collectServerLogs } from '../../support/serverLogs';
 import { type ConnectorStandIn, startConnectorStandIn } from './connectorStandIn';
 
 export interface LogLine {
@@ -39,14 +39,7 @@ export async function startHarness(
   options: HarnessOptions = {},
 ): Promise<Harness> {
   const connector = await startConnectorStandIn();
-  const logs: LogLine[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line) logs.push(JSON.parse(line));
-      done();
-    },
-  });
-  const logger = createLogger('debug', sink);
+  const { logger, lines: logs } = collectServerLogs<LogLine>();
   const {
     outbound = DEFAULT_OUTBOUND_POLICY,
     authentication,
