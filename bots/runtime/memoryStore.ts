@@ -1,7 +1,10 @@
 /**
- * A bounded map with expiry, in this process's memory: for caches (a Slack user's locale) and for
- * the conversation layer's in-memory state. Memory stays flat however many users come by.
+ * A bounded map with expiry, in this process's memory, on its own clock and with a default
+ * lifetime: for caches (a Slack user's locale) and for the conversation layer's in-memory state.
+ * Memory stays flat however many users come by.
  */
+// The state store's own map, imported alone: the store's index would load its database drivers.
+import { ExpiringMap } from './state/expiringMap';
 
 export interface MemoryStoreOptions {
   /** At most this many entries; the least recently written goes first. */
@@ -13,32 +16,21 @@ export interface MemoryStoreOptions {
 }
 
 export class MemoryStore<V> {
-  private readonly entries = new Map<string, { value: V; expires: number }>();
+  private readonly entries: ExpiringMap<V>;
   private readonly now: () => number;
 
   constructor(private readonly options: MemoryStoreOptions) {
+    this.entries = new ExpiringMap(options.maxEntries);
     this.now = options.now ?? Date.now;
   }
 
   get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expires <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
+    return this.entries.get(key, this.now())?.value;
   }
 
   set(key: string, value: V, ttlMs: number = this.options.ttlMs): void {
-    // Re-inserting moves the key to the end of the Map's order, which is the eviction order.
-    this.entries.delete(key);
-    this.entries.set(key, { value, expires: this.now() + ttlMs });
-    while (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+    const now = this.now();
+    this.entries.set(key, key, value, now + ttlMs, now);
   }
 
   delete(key: string): void {
